@@ -1,0 +1,16 @@
+package cn.gov.partyaffairs.commitment.repository;
+
+import cn.gov.partyaffairs.commitment.KnownOrganization;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class KnownOrganizationRepository implements PanacheRepositoryBase<KnownOrganization, UUID> {
+
+    public Optional<KnownOrganization> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+}

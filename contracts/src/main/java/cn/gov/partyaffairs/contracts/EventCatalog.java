@@ -1,0 +1,30 @@
+package cn.gov.partyaffairs.contracts;
+
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type of the suite. A JSON example of each lies at {@code examples/<type>.json} in this module. */
+public final class EventCatalog {
+
+    public static final List<Class<? extends DomainEvent>> ALL = List.of(
+            OrganizationRegistered.class);
+
+    private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(c -> DomainEvent.typeOf(c).value(), Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static Optional<Class<? extends DomainEvent>> forType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static String examplePath(Class<? extends DomainEvent> eventClass) {
+        return "examples/" + DomainEvent.typeOf(eventClass).value() + ".json";
+    }
+}

@@ -1,0 +1,50 @@
+package cn.gov.partyaffairs.disclosure;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A party organization in the county register. */
+@Entity
+@Table(name = "organization")
+public class Organization {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String type;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    public Organization parent;
+
+    @Column(name = "cadence_months", nullable = false)
+    public int cadenceMonths;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    /** The aggregate version: 1 at registration, one more for every event. */
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,107 @@
+package cn.gov.partyaffairs.gateway.client;
+
+import cn.gov.partyaffairs.gateway.config.GatewayConfig;
+import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.platform.error.Problem;
+import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Forwards a command to the service that owns it, with the caller's token: the service decides. Its answer, problem
+ * details included, passes through; a service that does not answer gives 503. After a change, the answer waits until
+ * the gateway's read models show it (read-your-writes), or says 202 with where to poll.
+ */
+@ApplicationScoped
+public class CommandForwarder {
+
+    private static final Logger LOG = Logger.getLogger(CommandForwarder.class);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final GatewayConfig config;
+    private final ReadModel readModel;
+    private final HttpClient http;
+
+    public CommandForwarder(GatewayConfig config, ReadModel readModel) {
+        this.config = config;
+        this.readModel = readModel;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    public Response post(URI service, String path, String body, HttpHeaders headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path))
+                .timeout(config.serviceTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        return send(service, request, headers);
+    }
+
+    private Response send(URI service, HttpRequest.Builder request, HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        String language = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+        if (language != null) {
+            request.header(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            LOG.warnf("%s did not answer: %s", service, e.toString());
+            return unavailable(service);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(service);
+        }
+        Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());
+        answer.headers().firstValue("Content-Type").ifPresent(type -> response.type(type));
+        answer.headers().firstValue("Location").ifPresent(location -> response.header("Location",
+                "/api/internal" + URI.create(location).getPath()));
+        var aggregateId = answer.headers().firstValue(AggregateHeaders.AGGREGATE_ID);
+        var version = answer.headers().firstValue(AggregateHeaders.AGGREGATE_VERSION);
+        if (answer.statusCode() / 100 == 2 && aggregateId.isPresent() && version.isPresent()) {
+            UUID id = UUID.fromString(aggregateId.get());
+            long wanted = Long.parseLong(version.get());
+            response.header(AggregateHeaders.AGGREGATE_ID, id).header(AggregateHeaders.AGGREGATE_VERSION, wanted);
+            if (!awaitReadModel(id, wanted)) {
+                response.status(Response.Status.ACCEPTED)
+                        .header("Read-Model-Location", "/api/internal/read-model/aggregates/" + id);
+            }
+        }
+        return response.build();
+    }
+
+    private boolean awaitReadModel(UUID aggregateId, long version) {
+        long deadline = System.nanoTime() + config.readYourWritesTimeout().toNanos();
+        while (readModel.position(aggregateId) < version) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Response unavailable(URI service) {
+        Problem problem = Problem.of("service-unavailable", "服务暂不可用 Service unavailable", 503,
+                "后台服务暂时无法响应，您填写的内容未提交，请稍后重试 (" + service.getHost() + ":" + service.getPort() + ")");
+        return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem).header("Retry-After", "5").build();
+    }
+}

@@ -1,0 +1,56 @@
+package cn.gov.partyaffairs.platform.outbox;
+
+import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.EventType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Where services put their events. The row commits with the state change that caused it, or not at all;
+ * the {@link OutboxRelay} sends it after commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final OutboxRepository repository;
+    private final ObjectMapper mapper;
+    private final Event<OutboxAppended> appended;
+
+    public Outbox(OutboxRepository repository, ObjectMapper mapper, Event<OutboxAppended> appended) {
+        this.repository = repository;
+        this.mapper = mapper;
+        this.appended = appended;
+    }
+
+    /** Appends an event of the given aggregate version; must run inside the business transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent append(DomainEvent event, long aggregateVersion) {
+        EventType type = DomainEvent.typeOf(event.getClass());
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.topic = type.topic();
+        row.eventType = type.value();
+        row.aggregateId = event.aggregateId();
+        row.aggregateVersion = aggregateVersion;
+        row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        try {
+            row.payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event cannot be written as JSON: " + type.value(), e);
+        }
+        repository.persist(row);
+        appended.fire(new OutboxAppended(row.id));
+        return row;
+    }
+
+    /** Fired inside the transaction; the relay observes it after a successful commit. */
+    public record OutboxAppended(UUID eventId) {
+    }
+}

@@ -1,0 +1,199 @@
+package cn.gov.partyaffairs.platform.outbox;
+
+import cn.gov.partyaffairs.platform.messaging.CloudEventHeaders;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends pending outbox rows to Kafka in commit order, then marks them sent. One dedicated thread per replica;
+ * a Postgres advisory lock held for the batch's transaction makes sure only one replica sends at a time. It wakes
+ * on every local commit and otherwise polls, so a write reaches Kafka within milliseconds and a row written by
+ * another replica (or left while Kafka was down) within one poll interval.
+ *
+ * <p>A crash between the Kafka send and the commit sends a row again: consumers are idempotent by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxRepository repository;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private volatile boolean kafkaDown;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(OutboxRepository repository, OutboxConfig config,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.repository = repository;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts after the database bootstrap (which runs at PLATFORM_BEFORE) has migrated the schema. */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent startup) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        }
+        closeProducer();
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxAppended appended) {
+        wakeUp.release();
+    }
+
+    /** True while the last attempt to reach Kafka failed; pending rows wait in the outbox meanwhile. */
+    public boolean kafkaDown() {
+        return kafkaDown;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int sent = relayBatch();
+                if (kafkaDown) {
+                    LOG.infof("Kafka answers again; the outbox relay resumed");
+                    kafkaDown = false;
+                }
+                if (sent < config.batchSize()) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!kafkaDown) {
+                    LOG.warnf("Outbox relay cannot send (%s); events stay in the outbox and are retried every %s",
+                            rootMessage(e), config.retryBackoff());
+                }
+                kafkaDown = true;
+                closeProducer();
+                sleep(config.retryBackoff().toMillis());
+            }
+        }
+    }
+
+    private int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!repository.tryTakeRelayLease()) {
+                return 0;
+            }
+            List<OutboxEvent> batch = repository.nextPending(config.batchSize());
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (OutboxEvent row : batch) {
+                send(row);
+                row.sentAt = now;
+            }
+            return batch.size();
+        });
+    }
+
+    private void send(OutboxEvent row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.aggregateId.toString(),
+                row.payload.getBytes(StandardCharsets.UTF_8));
+        header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
+        header(record, CloudEventHeaders.ID, row.id.toString());
+        header(record, CloudEventHeaders.TYPE, row.eventType);
+        header(record, CloudEventHeaders.SOURCE, config.source());
+        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.occurredAt));
+        header(record, CloudEventHeaders.SUBJECT, row.aggregateId.toString());
+        header(record, CloudEventHeaders.AGGREGATE_VERSION, Long.toString(row.aggregateVersion));
+        header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        try {
+            producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending " + row.id, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send event " + row.id + " to " + row.topic, e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            // Fail fast while the broker is away: the row is safe in the outbox and the relay retries.
+            long timeout = config.sendTimeout().toMillis();
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-outbox-relay");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(java.time.Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                LOG.debug("closing the outbox producer failed", e);
+            }
+            producer = null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,37 @@
+package cn.gov.partyaffairs.supervision;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/**
+ * An organization as this service knows it from the disclosure service's events. Demonstration units are organizations; this copy lets the service check and name them without calling the disclosure service.
+ */
+@Entity
+@Table(name = "known_organization")
+public class KnownOrganization {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(name = "parent_code")
+    public String parentCode;
+
+    @Column(name = "cadence_months", nullable = false)
+    public int cadenceMonths;
+
+    @Column(nullable = false)
+    public boolean active;
+}
