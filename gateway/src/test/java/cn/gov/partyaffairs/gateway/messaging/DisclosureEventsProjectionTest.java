@@ -1,0 +1,96 @@
+package cn.gov.partyaffairs.gateway.messaging;
+
+import cn.gov.partyaffairs.infra.EventProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The read model applies each event once, ignores versions it has passed, and parks what it can never apply. */
+@QuarkusTest
+class DisclosureEventsProjectionTest {
+
+    private static final String TYPE = "cn.gov.partyaffairs.disclosure.OrganizationRegistered.v1";
+
+    private static String organization(UUID id, String code, String name) {
+        return """
+                {"organizationId":"%s","code":"%s","name":"%s","type":"village-branch","parentCode":null,
+                 "cadenceMonths":2,"registeredAt":"2017-03-01T09:30:00+08:00","registeredBy":"admin"}"""
+                .formatted(id, code, name);
+    }
+
+    private static String code() {
+        return "G-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static long organizationsFigure() {
+        Number value = given().when().get("/api/public/statistics").then().statusCode(200)
+                .extract().path("organizations");
+        return value == null ? 0 : value.longValue();
+    }
+
+    private static void awaitListed(String code) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .queryParam("q", code).when().get("/api/public/organizations")
+                .then().statusCode(200).body("total", equalTo(1)));
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsAppliedOnce() {
+        long before = organizationsFigure();
+        UUID id = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String code = code();
+        String body = organization(id, code, "鱼塘村党支部");
+        EventProbe.send("disclosure.events", id.toString(), EventProbe.cloudEvent(eventId, TYPE, id, 1), body);
+        EventProbe.send("disclosure.events", id.toString(), EventProbe.cloudEvent(eventId, TYPE, id, 1), body);
+        // A marker after both copies: once it is applied, so are the two before it (same partition, in order).
+        UUID markerId = UUID.randomUUID();
+        String marker = code();
+        EventProbe.send("disclosure.events", markerId.toString(),
+                EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, markerId, 1), organization(markerId, marker, "标记"));
+        awaitListed(marker);
+
+        awaitListed(code);
+        assertEquals(before + 2, organizationsFigure(), "the duplicate moved no figure");
+    }
+
+    @Test
+    void aVersionAlreadyPassedIsIgnored() {
+        UUID id = UUID.randomUUID();
+        String code = code();
+        EventProbe.send("disclosure.events", id.toString(),
+                EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, id, 2), organization(id, code, "新名称"));
+        EventProbe.send("disclosure.events", id.toString(),
+                EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, id, 1), organization(id, code, "旧名称"));
+        UUID markerId = UUID.randomUUID();
+        String marker = code();
+        EventProbe.send("disclosure.events", markerId.toString(),
+                EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, markerId, 1), organization(markerId, marker, "标记"));
+        awaitListed(marker);
+
+        given().when().get("/api/public/organizations/" + code)
+                .then().statusCode(200).body("name", equalTo("新名称"));
+    }
+
+    @Test
+    void aMessageThatCanNeverBeAppliedGoesToTheDeadLetterTopicAndTheConsumerMovesOn() {
+        UUID id = UUID.randomUUID();
+        EventProbe.send("disclosure.events", id.toString(), EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, id, 1),
+                "{ this is not json");
+        var parked = EventProbe.recordsWithKey("dlq.gateway", id.toString(), 1);
+        assertEquals(1, parked.size());
+
+        UUID next = UUID.randomUUID();
+        String code = code();
+        EventProbe.send("disclosure.events", next.toString(),
+                EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, next, 1), organization(next, code, "下一个"));
+        awaitListed(code);
+    }
+}

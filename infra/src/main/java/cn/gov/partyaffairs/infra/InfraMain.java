@@ -1,0 +1,138 @@
+package cn.gov.partyaffairs.infra;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The launcher's way to the same Kafka and PostgreSQL the tests use. Result lines go to standard output, logs to
+ * standard error.
+ * <pre>
+ *   kafka [--port 9092] [--data DIR] [--partitions 1]
+ *       runs a broker in the foreground until SIGTERM/SIGINT, keeping its data in DIR (a temporary folder without
+ *       --data) and carrying on from what an earlier run left there; prints "KAFKA READY host:port" once it serves
+ *   postgres [--port $PGPORT] --data DIR
+ *       uses the server at $PGHOST:port, or starts one from the binaries with its data in DIR and leaves it running;
+ *       prints "POSTGRES READY host port user started|existing"
+ *   postgres-stop --data DIR
+ *       stops a server "postgres" started in DIR; prints "POSTGRES STOPPED" or "POSTGRES NOT RUNNING"
+ *   createdb NAME...   creates the databases that are missing on the environment's server; "DATABASE READY name"
+ *   dropdb NAME...     drops them, ending their sessions; "DATABASE DROPPED name"
+ * </pre>
+ * PostgreSQL commands read PGHOST, PGPORT, PGUSER and PGPASSWORD (default 127.0.0.1, 5432, postgres, empty).
+ */
+public final class InfraMain {
+
+    private InfraMain() {
+    }
+
+    /** Standard output, kept for result lines: everything else that prints there (Kafka does) goes to stderr. */
+    private static final PrintStream RESULTS = System.out;
+
+    public static void main(String[] args) throws InterruptedException {
+        // Kafka and this module log through JBoss Log Manager, which is on the class path and wants to be JUL's.
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        System.setOut(System.err);
+        if (args.length == 0) {
+            usage();
+        }
+        Options options = new Options(List.of(args).subList(1, args.length));
+        try {
+            switch (args[0]) {
+                case "kafka" -> kafka(options);
+                case "postgres" -> postgres(options);
+                case "postgres-stop" -> RESULTS.println(
+                        PostgresServer.stop(options.requiredPath("--data")) ? "POSTGRES STOPPED" : "POSTGRES NOT RUNNING");
+                case "createdb" -> databases(options, true);
+                case "dropdb" -> databases(options, false);
+                default -> usage();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("InfraMain " + args[0] + " failed: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void kafka(Options options) throws InterruptedException {
+        String data = options.value("--data", null);
+        KafkaBroker broker = (data == null ? new KafkaBroker() : new KafkaBroker(Path.of(data)))
+                .withPartitions(Integer.parseInt(options.value("--partitions", "1")));
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before the start, so a SIGTERM during startup still shuts the broker down cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }, "kafka-stop"));
+        broker.start(Integer.parseInt(options.value("--port", "9092")));
+        RESULTS.println("KAFKA READY " + broker.bootstrapServers());
+        RESULTS.flush();
+        stopped.await();
+    }
+
+    private static void postgres(Options options) {
+        PostgresServer.Target environment = PostgresServer.Target.fromEnvironment();
+        int port = Integer.parseInt(options.value("--port", Integer.toString(environment.port())));
+        PostgresServer server = PostgresServer.ensure(environment.withPort(port), options.requiredPath("--data"));
+        RESULTS.println("POSTGRES READY " + server.host() + " " + server.port() + " " + server.user() + " "
+                + (server.startedHere() ? "started" : "existing"));
+    }
+
+    private static void databases(Options options, boolean create) {
+        PostgresServer server = PostgresServer.connect(PostgresServer.Target.fromEnvironment());
+        for (String name : options.positional()) {
+            if (create) {
+                server.createDatabaseIfMissing(name);
+                RESULTS.println("DATABASE READY " + name);
+            } else {
+                server.dropDatabase(name);
+                RESULTS.println("DATABASE DROPPED " + name);
+            }
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: InfraMain kafka [--port 9092] [--data DIR] [--partitions N]\n"
+                + "       InfraMain postgres [--port PORT] --data DIR\n"
+                + "       InfraMain postgres-stop --data DIR\n"
+                + "       InfraMain createdb|dropdb NAME...");
+        System.exit(2);
+    }
+
+    /** {@code --name value} pairs and plain words, in any order. */
+    private record Options(List<String> args) {
+
+        String value(String name, String fallback) {
+            int at = args.indexOf(name);
+            if (at < 0) {
+                return fallback;
+            }
+            if (at + 1 >= args.size()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            return args.get(at + 1);
+        }
+
+        Path requiredPath(String name) {
+            String value = value(name, null);
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is required");
+            }
+            return Path.of(value);
+        }
+
+        List<String> positional() {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i).startsWith("--")) {
+                    i++;
+                } else {
+                    words.add(args.get(i));
+                }
+            }
+            return words;
+        }
+    }
+}

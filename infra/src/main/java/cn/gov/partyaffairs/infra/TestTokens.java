@@ -1,0 +1,51 @@
+package cn.gov.partyaffairs.infra;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.util.Set;
+
+/**
+ * Really signed access tokens for the roles of the county realm, accepted by a service under test that talks to
+ * {@code OidcWiremockTestResource}: same issuer, audience and signing key as that server publishes.
+ */
+public final class TestTokens {
+
+    private static final String ISSUER = "https://server.example.com";
+    private static final String AUDIENCE = "https://service.example.com";
+
+    private TestTokens() {
+    }
+
+    public static String countyAdmin() {
+        return token("admin", "county-admin", null, null);
+    }
+
+    public static String clerk(String organizationCode) {
+        return token("clerk-" + organizationCode.toLowerCase(), "org-clerk", "org_code", organizationCode);
+    }
+
+    public static String departmentHead(String departmentCode) {
+        return token("head-" + departmentCode.toLowerCase(), "department-head", "department_code", departmentCode);
+    }
+
+    public static String inspector(String guidanceGroup) {
+        return token("inspector-" + guidanceGroup.toLowerCase(), "inspector", "guidance_group", guidanceGroup);
+    }
+
+    public static String integration() {
+        return token("service-account-integration", "integration", null, null);
+    }
+
+    private static String token(String user, String role, String claim, String value) {
+        JwtClaimsBuilder claims = Jwt.preferredUserName(user)
+                .subject(user)
+                .groups(Set.of(role))
+                .issuer(ISSUER)
+                .audience(AUDIENCE);
+        if (claim != null) {
+            claims.claim(claim, value);
+        }
+        return claims.jws().keyId("1").sign("privateKey.jwk");
+    }
+}
