@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The launcher's way to the same Kafka and PostgreSQL the tests use. Result lines go to standard output, logs to
@@ -25,16 +28,17 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class InfraMain {
 
+    /** Standard output, kept for result lines: everything else that prints there (Kafka does) goes to stderr. */
+    private static final PrintStream RESULTS = System.out;
+    /** Held here because JUL keeps loggers, and so the levels set on them, only weakly. */
+    private static final List<Logger> CONFIGURED_LOGGERS = new ArrayList<>();
+
     private InfraMain() {
     }
 
-    /** Standard output, kept for result lines: everything else that prints there (Kafka does) goes to stderr. */
-    private static final PrintStream RESULTS = System.out;
-
     public static void main(String[] args) throws InterruptedException {
-        // Kafka and this module log through JBoss Log Manager, which is on the class path and wants to be JUL's.
-        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         System.setOut(System.err);
+        logToStandardError();
         if (args.length == 0) {
             usage();
         }
@@ -53,6 +57,27 @@ public final class InfraMain {
             System.err.println("InfraMain " + args[0] + " failed: " + e.getMessage());
             e.printStackTrace();
             System.exit(1);
+        }
+    }
+
+    /**
+     * Kafka and this module log through JBoss Log Manager, which is on the class path, wants to be JUL's manager and
+     * starts with no handler at all. The launcher keeps standard error as the log.
+     */
+    private static void logToStandardError() {
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s [%3$s] %5$s%6$s%n");
+        Logger root = Logger.getLogger("");
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setLevel(Level.ALL);
+        root.addHandler(handler);
+        root.setLevel(Level.INFO);
+        CONFIGURED_LOGGERS.add(root);
+        // A broker logs some 1,400 INFO lines at each start; its warnings are what a launcher's log needs.
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            CONFIGURED_LOGGERS.add(logger);
         }
     }
 

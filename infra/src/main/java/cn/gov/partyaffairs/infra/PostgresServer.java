@@ -42,7 +42,7 @@ public final class PostgresServer {
     private final Path root;
     private final boolean temporary;
     private Thread shutdownHook;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     /** Where to look for a server, and who to log in as. */
     public record Target(String host, int port, String user, String password) {
