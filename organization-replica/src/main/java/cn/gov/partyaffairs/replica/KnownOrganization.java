@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.commitment;
+package cn.gov.partyaffairs.replica;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /**
- * An organization as this service knows it from the disclosure service's events. Practical things for the people are pledged by organizations; this copy lets the service check and name them without calling the disclosure service.
+ * An organization as this service knows it from the disclosure service's events. It lets a service check and name organizations without calling the disclosure service or reading its tables.
  */
 @Entity
 @Table(name = "known_organization")

@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.supervision.rest;
+package cn.gov.partyaffairs.replica;
 
-import cn.gov.partyaffairs.supervision.KnownOrganization;
-import cn.gov.partyaffairs.supervision.service.KnownOrganizationService;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -19,9 +17,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class KnownOrganizationResource {
 
-    private final KnownOrganizationService organizations;
+    private final OrganizationReplica organizations;
 
-    public KnownOrganizationResource(KnownOrganizationService organizations) {
+    public KnownOrganizationResource(OrganizationReplica organizations) {
         this.organizations = organizations;
     }
 

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.supervision.messaging;
+package cn.gov.partyaffairs.commitment.messaging;
 
 import cn.gov.partyaffairs.infra.EventProbe;
 import cn.gov.partyaffairs.infra.TestTokens;
@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** The service keeps its own copy of the register from the disclosure service's events. */
 @QuarkusTest
-class OrganizationEventsConsumerTest {
+class DisclosureEventsConsumerTest {
 
     @Test
     void aRegisteredOrganizationBecomesKnownOnce() {
