@@ -1,5 +1,15 @@
 package cn.gov.partyaffairs.contracts;
 
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureEscalated;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureSubmitted;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 
 import java.util.List;
@@ -12,7 +22,17 @@ import java.util.stream.Collectors;
 public final class EventCatalog {
 
     public static final List<Class<? extends DomainEvent>> ALL = List.of(
-            OrganizationRegistered.class);
+            OrganizationRegistered.class,
+            DisclosureDrafted.class,
+            DisclosureDraftEdited.class,
+            DisclosureSubmitted.class,
+            DisclosureReviewed.class,
+            DisclosureReturned.class,
+            DisclosureEscalated.class,
+            DisclosureApproved.class,
+            DisclosurePublished.class,
+            DisclosureCorrected.class,
+            DisclosureWithdrawn.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> DomainEvent.typeOf(c).value(), Function.identity()));

@@ -1,6 +1,7 @@
 package cn.gov.partyaffairs.disclosure.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
 
 import java.util.Map;
 
@@ -9,6 +10,18 @@ public interface DisclosureConfig {
 
     /** The organization types the register knows, by code (e.g. {@code village-branch}). */
     Map<String, OrganizationType> organizationTypes();
+
+    /** The channels a disclosure can use, by code (e.g. {@code disclosure-board}). */
+    Map<String, Channel> channels();
+
+    interface Channel {
+        /** The Chinese name, e.g. 党务公开栏. */
+        String label();
+
+        /** Whether the channel reaches society; party-internal disclosures may not use such a channel. */
+        @WithName("public")
+        boolean isPublic();
+    }
 
     interface OrganizationType {
         /** The Chinese name of the type, e.g. 农村党支部. */

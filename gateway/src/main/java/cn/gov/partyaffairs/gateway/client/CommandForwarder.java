@@ -46,6 +46,14 @@ public class CommandForwarder {
         return send(service, request, headers);
     }
 
+    public Response put(URI service, String path, String body, HttpHeaders headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path))
+                .timeout(config.serviceTimeout())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        return send(service, request, headers);
+    }
+
     private Response send(URI service, HttpRequest.Builder request, HttpHeaders headers) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {

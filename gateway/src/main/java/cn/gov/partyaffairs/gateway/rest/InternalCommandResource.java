@@ -8,6 +8,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,6 +44,31 @@ public class InternalCommandResource {
     @Operation(summary = "Register an organization (disclosure service; county admins)")
     public Response registerOrganization(String body, @Context HttpHeaders headers) {
         return forwarder.post(config.services().disclosure(), "/organizations", body, headers);
+    }
+
+    @POST
+    @Path("disclosures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draft a disclosure (disclosure service; the organization's clerk)")
+    public Response draftDisclosure(String body, @Context HttpHeaders headers) {
+        return forwarder.post(config.services().disclosure(), "/disclosures", body, headers);
+    }
+
+    @PUT
+    @Path("disclosures/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a draft or a disclosure sent back")
+    public Response editDisclosure(@PathParam("id") UUID id, String body, @Context HttpHeaders headers) {
+        return forwarder.put(config.services().disclosure(), "/disclosures/" + id, body, headers);
+    }
+
+    @POST
+    @Path("disclosures/{id}/{step: submit|review|return|escalate|approve|publish|correct|withdraw}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A workflow step: submit, review, return, escalate, approve, publish, correct, withdraw")
+    public Response disclosureStep(@PathParam("id") UUID id, @PathParam("step") String step, String body,
+                                   @Context HttpHeaders headers) {
+        return forwarder.post(config.services().disclosure(), "/disclosures/" + id + "/" + step, body, headers);
     }
 
     @GET

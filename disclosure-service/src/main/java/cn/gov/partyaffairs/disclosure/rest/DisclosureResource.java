@@ -1,0 +1,136 @@
+package cn.gov.partyaffairs.disclosure.rest;
+
+import cn.gov.partyaffairs.disclosure.Disclosure;
+import cn.gov.partyaffairs.disclosure.DisclosureStatus;
+import cn.gov.partyaffairs.disclosure.service.DisclosureService;
+import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
+import cn.gov.partyaffairs.platform.rest.PageResult;
+import cn.gov.partyaffairs.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Disclosures and their workflow: 提出 → 审核 → 审批 → 实施, then correction or withdrawal. */
+@Path("/disclosures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.COUNTY_ADMIN, Caller.ORG_CLERK})
+public class DisclosureResource {
+
+    private static final String BODY_REQUIRED = "请求体不能为空";
+
+    private final DisclosureService service;
+
+    public DisclosureResource(DisclosureService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Draft a disclosure (提出) for the caller's organization")
+    public Response draft(@NotNull(message = BODY_REQUIRED) @Valid DisclosureContent content) {
+        Disclosure d = service.draft(content);
+        return answer(Response.created(URI.create("/disclosures/" + d.id)), d);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Edit a draft, or a disclosure sent back")
+    public Response edit(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid DisclosureContent content) {
+        return answer(Response.ok(), service.edit(id, content));
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @Operation(summary = "Submit for review, attesting that it contains no party secrets")
+    public Response submit(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Submit request) {
+        return answer(Response.ok(), service.submit(id, request));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @Operation(summary = "Pass review (审核): secrecy check, necessity, accuracy")
+    public Response review(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Review request) {
+        return answer(Response.ok(), service.review(id));
+    }
+
+    @POST
+    @Path("{id}/return")
+    @Operation(summary = "Send back to the clerk with reasons")
+    public Response sendBack(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
+        return answer(Response.ok(), service.sendBack(id, request.reason()));
+    }
+
+    @POST
+    @Path("{id}/escalate")
+    @Operation(summary = "Pass the approval up to the county office (beyond the competent organization's authority)")
+    public Response escalate(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
+        return answer(Response.ok(), service.escalate(id, request.reason()));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Operation(summary = "Approve (审批)")
+    public Response approve(@PathParam("id") UUID id) {
+        return answer(Response.ok(), service.approve(id));
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Operation(summary = "Publish (实施) at or after the planned time, recording the channels used")
+    public Response publish(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Publish request) {
+        return answer(Response.ok(), service.publish(id, request.channels()));
+    }
+
+    @POST
+    @Path("{id}/correct")
+    @Operation(summary = "Correct published content: a new version, the history kept")
+    public Response correct(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Correct request) {
+        return answer(Response.ok(), service.correct(id, request));
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Operation(summary = "Withdraw a published disclosure with a reason that stays visible")
+    public Response withdraw(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
+        return answer(Response.ok(), service.withdraw(id, request.reason()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One disclosure with its steps and published versions")
+    public DisclosureDto get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Operation(summary = "Disclosures within the caller's scope, newest change first")
+    public PageResult<DisclosureDto> list(@QueryParam("organization") String organization,
+                                          @QueryParam("status") DisclosureStatus status,
+                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                          @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE) @Min(1)
+                                          @Max(PageResult.MAX_SIZE) int size) {
+        return service.search(organization, status, page, size);
+    }
+
+    /** The state after the step, tagged so the gateway can wait for its read model. */
+    private Response answer(Response.ResponseBuilder response, Disclosure d) {
+        return AggregateHeaders.tag(response, d.id, d.version).entity(service.get(d.id)).build();
+    }
+}

@@ -1,0 +1,332 @@
+package cn.gov.partyaffairs.disclosure.service;
+
+import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureEscalated;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureSubmitted;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
+import cn.gov.partyaffairs.disclosure.CatalogItem;
+import cn.gov.partyaffairs.disclosure.Disclosure;
+import cn.gov.partyaffairs.disclosure.DisclosureRevision;
+import cn.gov.partyaffairs.disclosure.DisclosureStatus;
+import cn.gov.partyaffairs.disclosure.DisclosureStatus.Action;
+import cn.gov.partyaffairs.disclosure.DisclosureStep;
+import cn.gov.partyaffairs.disclosure.Organization;
+import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
+import cn.gov.partyaffairs.disclosure.repository.CatalogRepository;
+import cn.gov.partyaffairs.disclosure.repository.DisclosureRepository;
+import cn.gov.partyaffairs.disclosure.repository.OrganizationRepository;
+import cn.gov.partyaffairs.disclosure.rest.DisclosureContent;
+import cn.gov.partyaffairs.disclosure.rest.DisclosureDto;
+import cn.gov.partyaffairs.disclosure.rest.WorkflowRequests;
+import cn.gov.partyaffairs.platform.error.ProblemException;
+import cn.gov.partyaffairs.platform.outbox.Outbox;
+import cn.gov.partyaffairs.platform.rest.PageResult;
+import cn.gov.partyaffairs.platform.security.Caller;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The disclosure workflow: 提出 (draft, submit with the no-secrets attestation) → 审核 (secrecy, necessity, accuracy)
+ * → 审批 (the competent organization, or the county office when escalated) → 实施 (publication through the
+ * channels used), then corrections and withdrawal. Each step writes exactly one event with the state change.
+ *
+ * <p>Who may act: the organization's clerk (or a county admin) drafts, submits, publishes, corrects and withdraws;
+ * the competent organization — the parent organization's clerk — or a county admin reviews, sends back and approves;
+ * once escalated, only a county admin approves.
+ */
+@ApplicationScoped
+@Transactional
+public class DisclosureService {
+
+    private final DisclosureRepository disclosures;
+    private final OrganizationRepository organizations;
+    private final CatalogRepository catalog;
+    private final DisclosureConfig config;
+    private final Outbox outbox;
+    private final Caller caller;
+    private final Clock clock;
+
+    public DisclosureService(DisclosureRepository disclosures, OrganizationRepository organizations,
+                             CatalogRepository catalog, DisclosureConfig config, Outbox outbox, Caller caller,
+                             Clock clock) {
+        this.disclosures = disclosures;
+        this.organizations = organizations;
+        this.catalog = catalog;
+        this.config = config;
+        this.outbox = outbox;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    public Disclosure draft(DisclosureContent content) {
+        Organization organization = organizations.findByCode(content.organizationCode())
+                .orElseThrow(() -> ProblemException.invalid("organizationCode", "组织 " + content.organizationCode() + " 不存在"));
+        caller.requireActsFor(organization.code);
+        Disclosure d = new Disclosure();
+        d.id = UUID.randomUUID();
+        d.organization = organization;
+        d.status = DisclosureStatus.DRAFT;
+        d.createdBy = caller.username();
+        d.createdAt = now();
+        d.updatedAt = d.createdAt;
+        apply(d, content);
+        disclosures.persist(d);
+        emit(d, "DRAFT", null, new DisclosureDrafted(d.id, organization.code, d.scope.name(), List.copyOf(d.itemCodes),
+                d.title, d.body, d.periodStart, d.periodEnd, d.plannedChannelList(), d.plannedPublicationAt,
+                caller.username(), now()));
+        return d;
+    }
+
+    public Disclosure edit(UUID id, DisclosureContent content) {
+        Disclosure d = forAction(id, Action.EDIT);
+        caller.requireActsFor(d.organization.code);
+        if (!d.organization.code.equals(content.organizationCode())) {
+            throw ProblemException.invalid("organizationCode", "不能把公开事项改到其他组织名下");
+        }
+        apply(d, content);
+        emit(d, Action.EDIT.name(), null, new DisclosureDraftEdited(d.id, d.organization.code, d.scope.name(),
+                List.copyOf(d.itemCodes), d.title, d.body, d.periodStart, d.periodEnd, d.plannedChannelList(),
+                d.plannedPublicationAt, caller.username(), now()));
+        return d;
+    }
+
+    public Disclosure submit(UUID id, WorkflowRequests.Submit request) {
+        Disclosure d = forAction(id, Action.SUBMIT);
+        caller.requireActsFor(d.organization.code);
+        move(d, Action.SUBMIT);
+        emit(d, Action.SUBMIT.name(), null, new DisclosureSubmitted(d.id, d.organization.code, d.scope.name(),
+                request.attestNoSecrets(), caller.username(), now()));
+        return d;
+    }
+
+    public Disclosure review(UUID id) {
+        Disclosure d = forAction(id, Action.REVIEW);
+        requireCompetent(d);
+        move(d, Action.REVIEW);
+        emit(d, Action.REVIEW.name(), null,
+                new DisclosureReviewed(d.id, d.organization.code, d.scope.name(), caller.username(), now()));
+        return d;
+    }
+
+    public Disclosure sendBack(UUID id, String reasons) {
+        Disclosure d = forAction(id, Action.RETURN);
+        requireCompetent(d);
+        DisclosureStatus from = d.status;
+        move(d, Action.RETURN);
+        d.escalated = false;
+        emit(d, Action.RETURN.name(), reasons, new DisclosureReturned(d.id, d.organization.code, d.scope.name(),
+                from.name(), reasons, caller.username(), now()));
+        return d;
+    }
+
+    public Disclosure escalate(UUID id, String reason) {
+        Disclosure d = forAction(id, Action.ESCALATE);
+        if (caller.is(Caller.COUNTY_ADMIN)) {
+            throw ProblemException.conflict("already-county-office", "县委党务公开办公室即最终审批机关，无需再报请上级");
+        }
+        requireCompetent(d);
+        if (d.escalated) {
+            throw ProblemException.conflict("already-escalated", "此公开事项已报请县委党务公开办公室审批");
+        }
+        d.escalated = true;
+        emit(d, Action.ESCALATE.name(), reason,
+                new DisclosureEscalated(d.id, d.organization.code, d.scope.name(), reason, caller.username(), now()));
+        return d;
+    }
+
+    public Disclosure approve(UUID id) {
+        Disclosure d = forAction(id, Action.APPROVE);
+        requireCompetent(d);
+        if (d.escalated && !caller.is(Caller.COUNTY_ADMIN)) {
+            throw ProblemException.forbidden("此公开事项已报请县委党务公开办公室审批，须由县级管理员审批");
+        }
+        move(d, Action.APPROVE);
+        emit(d, Action.APPROVE.name(), null,
+                new DisclosureApproved(d.id, d.organization.code, d.scope.name(), caller.username(), now()));
+        return d;
+    }
+
+    public Disclosure publish(UUID id, List<String> channels) {
+        Disclosure d = forAction(id, Action.PUBLISH);
+        caller.requireActsFor(d.organization.code);
+        if (now().isBefore(d.plannedPublicationAt)) {
+            throw ProblemException.conflict("before-planned-time", "计划公开时间为 " + d.plannedPublicationAt
+                    + "，届时方可公开");
+        }
+        checkChannels("channels", channels, d.scope);
+        move(d, Action.PUBLISH);
+        d.publishedChannels = String.join(",", channels);
+        d.publishedAt = now();
+        d.contentVersion = 1;
+        revision(d, null);
+        emit(d, Action.PUBLISH.name(), null, new DisclosurePublished(d.id, d.organization.code, d.scope.name(),
+                List.copyOf(d.itemCodes), d.title, d.body, d.periodStart, d.periodEnd, channels, d.contentVersion,
+                caller.username(), d.publishedAt));
+        return d;
+    }
+
+    public Disclosure correct(UUID id, WorkflowRequests.Correct correction) {
+        Disclosure d = forAction(id, Action.CORRECT);
+        caller.requireActsFor(d.organization.code);
+        d.title = correction.title().strip();
+        d.body = correction.body();
+        d.contentVersion++;
+        revision(d, correction.reason());
+        emit(d, Action.CORRECT.name(), correction.reason(), new DisclosureCorrected(d.id, d.organization.code,
+                d.scope.name(), d.contentVersion, d.title, d.body, correction.reason(), caller.username(), now()));
+        return d;
+    }
+
+    public Disclosure withdraw(UUID id, String reason) {
+        Disclosure d = forAction(id, Action.WITHDRAW);
+        caller.requireActsFor(d.organization.code);
+        move(d, Action.WITHDRAW);
+        d.withdrawnReason = reason;
+        emit(d, Action.WITHDRAW.name(), reason,
+                new DisclosureWithdrawn(d.id, d.organization.code, d.scope.name(), reason, caller.username(), now()));
+        return d;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DisclosureDto get(UUID id) {
+        Disclosure d = disclosures.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("公开事项", id.toString()));
+        requireVisible(d);
+        return DisclosureDto.of(d, disclosures.steps(id), disclosures.revisions(id));
+    }
+
+    /** County admins see every disclosure; an org clerk its organization's and those it is competent for. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult<DisclosureDto> search(String organizationCode, DisclosureStatus status, int page, int size) {
+        List<String> visibleTo = caller.is(Caller.COUNTY_ADMIN) ? null
+                : List.of(caller.organizationCode().orElseThrow(() -> ProblemException.forbidden("您的账号未绑定组织")));
+        var query = disclosures.search(organizationCode, status, visibleTo).page(Page.of(page, size));
+        return new PageResult<>(query.list().stream().map(DisclosureDto::summary).toList(), page, size, query.count());
+    }
+
+    private void apply(Disclosure d, DisclosureContent content) {
+        if (content.periodEnd().isBefore(content.periodStart())) {
+            throw ProblemException.invalid("periodEnd", "结束日期不能早于开始日期");
+        }
+        Set<String> codes = new TreeSet<>(content.itemCodes());
+        List<CatalogItem> items = catalog.items(codes);
+        if (items.size() != codes.size()) {
+            Set<String> known = items.stream().map(i -> i.code).collect(Collectors.toSet());
+            codes.removeAll(known);
+            throw ProblemException.invalid("itemCodes", "公开目录中没有这些事项：" + String.join("、", codes));
+        }
+        if (!content.scope().isPartyInternal()) {
+            List<String> internal = items.stream().filter(i -> i.scope.isPartyInternal()).map(i -> i.code + " " + i.name).toList();
+            if (!internal.isEmpty()) {
+                throw ProblemException.invalid("scope", "含党内公开事项，不能向社会公开：" + String.join("；", internal));
+            }
+        }
+        checkChannels("plannedChannels", content.plannedChannels(), content.scope());
+        d.itemCodes.clear();
+        d.itemCodes.addAll(codes);
+        d.title = content.title().strip();
+        d.body = content.body();
+        d.periodStart = content.periodStart();
+        d.periodEnd = content.periodEnd();
+        d.scope = content.scope();
+        d.plannedChannels = String.join(",", content.plannedChannels());
+        d.plannedPublicationAt = content.plannedPublicationAt();
+    }
+
+    /** Unknown channels are refused, and party-internal disclosures may not go through a public channel. */
+    private void checkChannels(String field, List<String> channels, cn.gov.partyaffairs.disclosure.Scope scope) {
+        for (String channel : channels) {
+            DisclosureConfig.Channel known = config.channels().get(channel);
+            if (known == null) {
+                throw ProblemException.invalid(field, "未知的公开方式 " + channel + "，可选："
+                        + String.join("、", config.channels().keySet()));
+            }
+            if (scope.isPartyInternal() && known.isPublic()) {
+                throw ProblemException.invalid(field, "党内公开事项不能通过面向社会的" + known.label() + "公开");
+            }
+        }
+    }
+
+    private Disclosure forAction(UUID id, Action action) {
+        Disclosure d = disclosures.findForUpdate(id)
+                .orElseThrow(() -> ProblemException.notFound("公开事项", id.toString()));
+        requireVisible(d);
+        if (!action.allowedFrom(d.status)) {
+            throw ProblemException.illegalTransition(d.status.name(), action.label() + "（当前：" + d.status.label() + "）");
+        }
+        return d;
+    }
+
+    private void move(Disclosure d, Action action) {
+        d.status = action.after(d.status);
+    }
+
+    /** The competent organization: the parent organization's clerk, or a county admin. Never the discloser itself. */
+    private void requireCompetent(Disclosure d) {
+        if (caller.is(Caller.COUNTY_ADMIN)) {
+            return;
+        }
+        String parent = d.organization.parent == null ? null : d.organization.parent.code;
+        if (caller.is(Caller.ORG_CLERK) && parent != null && parent.equals(caller.organizationCode().orElse(null))) {
+            return;
+        }
+        throw ProblemException.forbidden("只有上级党组织或县委党务公开办公室可以审核、审批组织 " + d.organization.code + " 的公开事项");
+    }
+
+    private void requireVisible(Disclosure d) {
+        if (caller.is(Caller.COUNTY_ADMIN)) {
+            return;
+        }
+        String own = caller.organizationCode().orElse(null);
+        String parent = d.organization.parent == null ? null : d.organization.parent.code;
+        if (own == null || !(own.equals(d.organization.code) || own.equals(parent))) {
+            throw ProblemException.forbidden("您只能查看和办理本组织及下级组织的公开事项");
+        }
+    }
+
+    private void revision(Disclosure d, String reason) {
+        DisclosureRevision revision = new DisclosureRevision();
+        revision.disclosureId = d.id;
+        revision.contentVersion = d.contentVersion;
+        revision.title = d.title;
+        revision.body = d.body;
+        revision.reason = reason;
+        revision.revisedBy = caller.username();
+        revision.revisedAt = now();
+        disclosures.record(revision);
+    }
+
+    /** One step, one event, one aggregate version more: all in the caller's transaction. */
+    private void emit(Disclosure d, String action, String reason, DomainEvent event) {
+        d.version++;
+        d.updatedAt = now();
+        DisclosureStep step = new DisclosureStep();
+        step.disclosureId = d.id;
+        step.action = action;
+        step.statusAfter = d.status;
+        step.actor = caller.username();
+        step.reason = reason;
+        step.at = d.updatedAt;
+        disclosures.record(step);
+        outbox.append(event, d.version);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,62 @@
+package cn.gov.partyaffairs.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The demo clerk (organization YP-V001 in Keycloak) takes a disclosure through 提出 → 审核 → 审批 → 实施 via the
+ * gateway, with county admins reviewing and approving; a second clerk is refused on the first one's work.
+ */
+class DisclosureWorkflowIT {
+
+    @BeforeAll
+    static void theClerksOrganizationsExist() {
+        String admin = Suite.token("admin");
+        for (String body : new String[] {
+                "{\"code\":\"YP-T01\",\"name\":\"朱家场镇党委\",\"type\":\"township-committee\"}",
+                "{\"code\":\"YP-V001\",\"name\":\"鱼塘村党支部\",\"type\":\"village-branch\",\"parentCode\":\"YP-T01\"}",
+                "{\"code\":\"YP-V002\",\"name\":\"大湾村党支部\",\"type\":\"village-branch\",\"parentCode\":\"YP-T01\"}"}) {
+            int status = Suite.post(Suite.gateway() + "/api/internal/organizations", admin, body).statusCode();
+            assertTrue(status == 201 || status == 409, "registered or already there: " + status);
+        }
+    }
+
+    private static HttpResponse<String> step(String token, String id, String step, String body) {
+        return Suite.post(Suite.gateway() + "/api/internal/disclosures/" + id + "/" + step, token, body);
+    }
+
+    @Test
+    void aClerkDraftsAndSubmitsAnAdminReviewsAndApprovesTheClerkPublishes() {
+        String clerk = Suite.token("clerk");
+        String admin = Suite.token("admin");
+        HttpResponse<String> drafted = Suite.post(Suite.gateway() + "/api/internal/disclosures", clerk, """
+                {"organizationCode":"YP-V001","itemCodes":["C8-01"],"title":"鱼塘村为民办实事进展","body":"村组道路硬化2公里已完工。",
+                 "periodStart":"2017-03-01","periodEnd":"2017-04-30","scope":"PUBLIC",
+                 "plannedChannels":["disclosure-board","county-website"],"plannedPublicationAt":"%s"}"""
+                .formatted(OffsetDateTime.now().minusMinutes(5)));
+        assertEquals(201, drafted.statusCode(), drafted.body());
+        String id = Suite.json(drafted).get("id").asText();
+
+        assertEquals(200, step(clerk, id, "submit", "{\"attestNoSecrets\":true}").statusCode());
+        assertEquals(403, step(Suite.token("clerk2"), id, "review",
+                "{\"secrecyChecked\":true,\"necessary\":true,\"accurate\":true}").statusCode());
+        assertEquals(200, step(admin, id, "review", "{\"secrecyChecked\":true,\"necessary\":true,\"accurate\":true}").statusCode());
+        assertEquals(200, step(admin, id, "approve", "").statusCode());
+        HttpResponse<String> published = step(clerk, id, "publish", "{\"channels\":[\"disclosure-board\"]}");
+        assertEquals(200, published.statusCode(), published.body());
+        JsonNode disclosure = Suite.json(published);
+        assertEquals("PUBLISHED", disclosure.get("status").asText());
+        assertEquals(5, disclosure.get("steps").size());
+
+        HttpResponse<String> illegal = step(clerk, id, "submit", "{\"attestNoSecrets\":true}");
+        assertEquals(409, illegal.statusCode());
+        assertEquals("PUBLISHED", Suite.json(illegal).get("currentState").asText());
+    }
+}
