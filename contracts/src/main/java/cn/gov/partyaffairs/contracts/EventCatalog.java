@@ -5,6 +5,8 @@ import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureEscalated;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
@@ -32,7 +34,9 @@ public final class EventCatalog {
             DisclosureApproved.class,
             DisclosurePublished.class,
             DisclosureCorrected.class,
-            DisclosureWithdrawn.class);
+            DisclosureWithdrawn.class,
+            DisclosureOverdue.class,
+            DisclosureLapseCured.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> DomainEvent.typeOf(c).value(), Function.identity()));

@@ -1,8 +1,13 @@
 package cn.gov.partyaffairs.disclosure.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 
 @ConfigMapping(prefix = "disclosure")
@@ -10,6 +15,25 @@ public interface DisclosureConfig {
 
     /** The organization types the register knows, by code (e.g. {@code village-branch}). */
     Map<String, OrganizationType> organizationTypes();
+
+    /** The cadence engine's settings. */
+    Cadence cadence();
+
+    interface Cadence {
+        /** No obligation falls before this date (the programme's start). */
+        LocalDate programmeStart();
+
+        /** Working days after a period's last day until its disclosure is due. */
+        @WithDefault("5")
+        int graceWorkingDays();
+
+        /** Holidays besides weekends, which due dates skip. */
+        Optional<Set<LocalDate>> nonWorkingDays();
+
+        /** How often the engine creates obligations and looks for lapses; every replica runs it, safely. */
+        @WithDefault("1m")
+        Duration checkInterval();
+    }
 
     /** The channels a disclosure can use, by code (e.g. {@code disclosure-board}). */
     Map<String, Channel> channels();

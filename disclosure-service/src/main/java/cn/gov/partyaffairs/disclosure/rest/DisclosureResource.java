@@ -86,6 +86,7 @@ public class DisclosureResource {
 
     @POST
     @Path("{id}/approve")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Approve (审批)")
     public Response approve(@PathParam("id") UUID id) {
         return answer(Response.ok(), service.approve(id));

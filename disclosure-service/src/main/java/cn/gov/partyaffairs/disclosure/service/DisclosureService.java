@@ -18,6 +18,7 @@ import cn.gov.partyaffairs.disclosure.DisclosureStatus;
 import cn.gov.partyaffairs.disclosure.DisclosureStatus.Action;
 import cn.gov.partyaffairs.disclosure.DisclosureStep;
 import cn.gov.partyaffairs.disclosure.Organization;
+import cn.gov.partyaffairs.disclosure.cadence.CadenceEngine;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
 import cn.gov.partyaffairs.disclosure.repository.CatalogRepository;
 import cn.gov.partyaffairs.disclosure.repository.DisclosureRepository;
@@ -61,10 +62,12 @@ public class DisclosureService {
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
+    private final CadenceEngine cadence;
 
     public DisclosureService(DisclosureRepository disclosures, OrganizationRepository organizations,
                              CatalogRepository catalog, DisclosureConfig config, Outbox outbox, Caller caller,
-                             Clock clock) {
+                             Clock clock, CadenceEngine cadence) {
+        this.cadence = cadence;
         this.disclosures = disclosures;
         this.organizations = organizations;
         this.catalog = catalog;
@@ -175,6 +178,7 @@ public class DisclosureService {
         d.publishedAt = now();
         d.contentVersion = 1;
         revision(d, null);
+        cadence.published(d);
         emit(d, Action.PUBLISH.name(), null, new DisclosurePublished(d.id, d.organization.code, d.scope.name(),
                 List.copyOf(d.itemCodes), d.title, d.body, d.periodStart, d.periodEnd, channels, d.contentVersion,
                 caller.username(), d.publishedAt));

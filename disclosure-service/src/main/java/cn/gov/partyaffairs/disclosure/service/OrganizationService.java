@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,11 +25,14 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final Outbox outbox;
     private final DisclosureConfig config;
+    private final Clock clock;
 
-    public OrganizationService(OrganizationRepository organizations, Outbox outbox, DisclosureConfig config) {
+    public OrganizationService(OrganizationRepository organizations, Outbox outbox, DisclosureConfig config,
+                               Clock clock) {
         this.organizations = organizations;
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Registers an organization and records {@link OrganizationRegistered} in the same transaction. */
@@ -47,7 +50,7 @@ public class OrganizationService {
         if (organizations.findByCode(request.code()).isPresent()) {
             throw ProblemException.conflict("duplicate-code", "组织代码 " + request.code() + " 已被使用");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Organization organization = new Organization();
         organization.id = UUID.randomUUID();
         organization.code = request.code();

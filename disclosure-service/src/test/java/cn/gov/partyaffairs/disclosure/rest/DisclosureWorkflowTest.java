@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.disclosure.rest;
 
+import cn.gov.partyaffairs.disclosure.TestOrganizations;
 import cn.gov.partyaffairs.infra.EventProbe;
 import cn.gov.partyaffairs.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,14 +30,14 @@ class DisclosureWorkflowTest {
 
     @BeforeEach
     void organizations() {
-        township = OrganizationResourceTest.code();
-        OrganizationResourceTest.register(township, "township-committee", null);
-        village = OrganizationResourceTest.code();
-        OrganizationResourceTest.register(village, "village-branch", township);
-        String otherTownship = OrganizationResourceTest.code();
-        OrganizationResourceTest.register(otherTownship, "township-committee", null);
-        otherVillage = OrganizationResourceTest.code();
-        OrganizationResourceTest.register(otherVillage, "village-branch", otherTownship);
+        township = TestOrganizations.code();
+        TestOrganizations.register(township, "township-committee", null);
+        village = TestOrganizations.code();
+        TestOrganizations.register(village, "village-branch", township);
+        String otherTownship = TestOrganizations.code();
+        TestOrganizations.register(otherTownship, "township-committee", null);
+        otherVillage = TestOrganizations.code();
+        TestOrganizations.register(otherVillage, "village-branch", otherTownship);
     }
 
     private static String content(String organization, String scope, String items, String channels, OffsetDateTime planned) {

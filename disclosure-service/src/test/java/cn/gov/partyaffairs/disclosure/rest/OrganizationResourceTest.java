@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static cn.gov.partyaffairs.disclosure.TestOrganizations.body;
+import static cn.gov.partyaffairs.disclosure.TestOrganizations.code;
+import static cn.gov.partyaffairs.disclosure.TestOrganizations.register;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,24 +32,6 @@ class OrganizationResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
     private final ObjectMapper mapper = new ObjectMapper();
-
-    static String code() {
-        return "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    static String body(String code, String type, String parent) {
-        return """
-                {"code":"%s","name":"玉屏县测试组织","type":"%s"%s}"""
-                .formatted(code, type, parent == null ? "" : ",\"parentCode\":\"" + parent + "\"");
-    }
-
-    static String register(String code, String type, String parent) {
-        return given().auth().oauth2(TestTokens.countyAdmin()).contentType(ContentType.JSON)
-                .body(body(code, type, parent))
-                .when().post("/organizations")
-                .then().statusCode(201)
-                .extract().path("id");
-    }
 
     @Test
     void aCountyAdminRegistersAnOrganizationAndExactlyOneCloudEventLeaves() throws Exception {

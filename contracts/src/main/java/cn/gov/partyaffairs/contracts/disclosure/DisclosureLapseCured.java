@@ -1,0 +1,26 @@
+package cn.gov.partyaffairs.contracts.disclosure;
+
+import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.EventType;
+import cn.gov.partyaffairs.contracts.Topics;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A lapsed period got its disclosure after all: the lapse is cured (late, but no longer missing). */
+@EventType(value = "cn.gov.partyaffairs.disclosure.DisclosureLapseCured.v1", topic = Topics.DISCLOSURE)
+public record DisclosureLapseCured(
+        UUID obligationId,
+        UUID organizationId,
+        String organizationCode,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        UUID disclosureId,
+        OffsetDateTime publishedAt) implements DomainEvent {
+
+    @Override
+    public UUID aggregateId() {
+        return obligationId;
+    }
+}

@@ -1,0 +1,61 @@
+package cn.gov.partyaffairs.disclosure.cadence;
+
+import cn.gov.partyaffairs.disclosure.Organization;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** What one organization owes for one period of its cadence, and whether it kept it. */
+@Entity
+@Table(name = "disclosure_obligation")
+public class DisclosureObligation {
+
+    public enum Status { OPEN, MET, LATE, LAPSED, CURED }
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "organization_id")
+    public Organization organization;
+
+    @Column(name = "period_start", nullable = false)
+    public LocalDate periodStart;
+
+    @Column(name = "period_end", nullable = false)
+    public LocalDate periodEnd;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "disclosure_id")
+    public UUID disclosureId;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    @Column(name = "lapsed_at")
+    public OffsetDateTime lapsedAt;
+
+    @Column(nullable = false)
+    public long version;
+
+    /** The same organization and period always give the same id, whichever replica computes it first. */
+    public static UUID idOf(UUID organizationId, LocalDate periodStart) {
+        return UUID.nameUUIDFromBytes(("obligation:" + organizationId + ":" + periodStart).getBytes());
+    }
+}

@@ -1,0 +1,39 @@
+package cn.gov.partyaffairs.disclosure;
+
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** The service's clock in tests: the real time unless a test sets it, so that periods can close on demand. */
+@Singleton
+public class TestClock extends Clock {
+
+    private volatile Instant fixed;
+
+    public void set(Instant instant) {
+        fixed = instant;
+    }
+
+    public void reset() {
+        fixed = null;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.fixed(instant(), zone);
+    }
+
+    @Override
+    public Instant instant() {
+        Instant now = fixed;
+        return now != null ? now : Instant.now();
+    }
+}

@@ -1,0 +1,140 @@
+package cn.gov.partyaffairs.disclosure.cadence;
+
+import cn.gov.partyaffairs.disclosure.TestClock;
+import cn.gov.partyaffairs.disclosure.TestOrganizations;
+import cn.gov.partyaffairs.infra.EventProbe;
+import cn.gov.partyaffairs.infra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The cadence engine with time moved by the test clock: a township committee (monthly) lapses one month after
+ * registration, a village branch (every two months) only when its two-month period closes; each lapse is sent
+ * once even when checks race, and a late publication cures it. Due dates: 5 working days after the period.
+ */
+@QuarkusTest
+class CadenceEngineTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    CadenceEngine engine;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private String register(String code, String type, String parent) {
+        return TestOrganizations.register(code, type, parent);
+    }
+
+    private static List<String> states(String code) {
+        return given().auth().oauth2(TestTokens.countyAdmin()).queryParam("organization", code)
+                .when().get("/compliance").then().statusCode(200).extract().path("state");
+    }
+
+    private static void check() {
+        given().auth().oauth2(TestTokens.countyAdmin()).when().post("/compliance/check").then().statusCode(200);
+    }
+
+    private static int events(String obligationId, String type, int expected) {
+        return (int) EventProbe.recordsWithKey("disclosure.events", obligationId, expected).stream()
+                .filter(r -> EventProbe.header(r, "ce_type").equals("cn.gov.partyaffairs.disclosure." + type + ".v1"))
+                .count();
+    }
+
+    @Test
+    void aTownshipLapsesAfterOneMissedMonthAVillageOnlyWhenItsTwoMonthPeriodCloses() throws Exception {
+        clock.set(Instant.parse("2027-03-10T02:00:00Z"));
+        String township = TestOrganizations.code();
+        String townshipId = register(township, "township-committee", null);
+        String village = TestOrganizations.code();
+        String villageId = register(village, "village-branch", township);
+        String townshipMarch = DisclosureObligation.idOf(UUID.fromString(townshipId), LocalDate.of(2027, 3, 1)).toString();
+        String villageMarchApril = DisclosureObligation.idOf(UUID.fromString(villageId), LocalDate.of(2027, 3, 1)).toString();
+
+        // March is due on 7 April (five working days after the 31st); on the 8th the township has lapsed.
+        clock.set(Instant.parse("2027-04-08T02:00:00Z"));
+        ExecutorService replicas = Executors.newFixedThreadPool(3);
+        try {
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(engine::check, replicas),
+                    CompletableFuture.runAsync(engine::check, replicas),
+                    CompletableFuture.runAsync(CadenceEngineTest::check, replicas)).get();
+        } finally {
+            replicas.shutdown();
+        }
+        assertEquals(List.of("MISSING", "DUE"), states(township));
+        assertEquals(List.of("DUE"), states(village));
+        assertEquals(1, events(townshipMarch, "DisclosureOverdue", 1), "one lapse, one event, however many checks");
+
+        // March-April is due on 7 May: the village lapses on the 8th, the township a second time (April).
+        clock.set(Instant.parse("2027-05-08T02:00:00Z"));
+        check();
+        check();
+        assertEquals(List.of("MISSING", "MISSING", "DUE"), states(township));
+        assertEquals(List.of("MISSING", "DUE"), states(village));
+        assertEquals(1, events(villageMarchApril, "DisclosureOverdue", 1));
+        assertEquals(1, events(townshipMarch, "DisclosureOverdue", 1));
+
+        // A late publication for March-April cures the village's lapse, once.
+        publish(village, "2027-03-01", "2027-04-30", TestTokens.clerk(township));
+        assertEquals(List.of("LATE", "DUE"), states(village));
+        assertEquals(1, events(villageMarchApril, "DisclosureLapseCured", 1));
+
+        // The township's May, published before its due date, is kept on time.
+        clock.set(Instant.parse("2027-06-02T02:00:00Z"));
+        publish(township, "2027-05-01", "2027-05-31", TestTokens.countyAdmin());
+        assertEquals(List.of("MISSING", "MISSING", "ON_TIME", "DUE"), states(township));
+
+        given().auth().oauth2(TestTokens.inspector("YP-G01")).when().get("/compliance/rates")
+                .then().statusCode(200)
+                .body("find { it.organizationType == 'township-committee' }.closedPeriods",
+                        equalTo(given().auth().oauth2(TestTokens.countyAdmin()).when().get("/compliance/rates")
+                                .then().extract().path("find { it.organizationType == 'township-committee' }.closedPeriods")));
+    }
+
+    @Test
+    void complianceIsRefusedToAClerkOfAnotherOrganization() {
+        String own = TestOrganizations.code();
+        register(own, "school", null);
+        given().auth().oauth2(TestTokens.clerk("SOMEONE-ELSE")).queryParam("organization", own)
+                .when().get("/compliance").then().statusCode(403);
+        given().auth().oauth2(TestTokens.clerk(own)).queryParam("organization", own)
+                .when().get("/compliance").then().statusCode(200);
+    }
+
+    private static void publish(String organization, String start, String end, String approver) {
+        String clerk = TestTokens.clerk(organization);
+        String id = given().auth().oauth2(clerk).contentType(ContentType.JSON).body("""
+                        {"organizationCode":"%s","itemCodes":["C1-04"],"title":"工作进展","body":"按期公开。",
+                         "periodStart":"%s","periodEnd":"%s","scope":"PUBLIC","plannedChannels":["disclosure-board"],
+                         "plannedPublicationAt":"2027-01-01T00:00:00Z"}""".formatted(organization, start, end))
+                .when().post("/disclosures").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(clerk).contentType(ContentType.JSON).body("{\"attestNoSecrets\":true}")
+                .when().post("/disclosures/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(approver).contentType(ContentType.JSON)
+                .body("{\"secrecyChecked\":true,\"necessary\":true,\"accurate\":true}")
+                .when().post("/disclosures/" + id + "/review").then().statusCode(200);
+        given().auth().oauth2(approver).when().post("/disclosures/" + id + "/approve").then().statusCode(200);
+        given().auth().oauth2(clerk).contentType(ContentType.JSON).body("{\"channels\":[\"disclosure-board\"]}")
+                .when().post("/disclosures/" + id + "/publish").then().statusCode(200);
+    }
+}
