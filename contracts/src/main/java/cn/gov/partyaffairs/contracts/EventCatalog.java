@@ -1,5 +1,8 @@
 package cn.gov.partyaffairs.contracts;
 
+import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
+import cn.gov.partyaffairs.contracts.disclosure.CommentRejected;
+import cn.gov.partyaffairs.contracts.disclosure.CommentSubmitted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
@@ -36,7 +39,10 @@ public final class EventCatalog {
             DisclosureCorrected.class,
             DisclosureWithdrawn.class,
             DisclosureOverdue.class,
-            DisclosureLapseCured.class);
+            DisclosureLapseCured.class,
+            CommentSubmitted.class,
+            CommentApproved.class,
+            CommentRejected.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> DomainEvent.typeOf(c).value(), Function.identity()));

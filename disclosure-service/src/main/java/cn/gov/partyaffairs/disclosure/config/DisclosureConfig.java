@@ -16,6 +16,22 @@ public interface DisclosureConfig {
     /** The organization types the register knows, by code (e.g. {@code village-branch}). */
     Map<String, OrganizationType> organizationTypes();
 
+    /** Limits on public comments. */
+    Comments comments();
+
+    interface Comments {
+        /** How many comments one client may send within {@link #window()}. */
+        @WithDefault("5")
+        int maxPerClient();
+
+        @WithDefault("10m")
+        Duration window();
+
+        /** The longest comment, in characters, after markup is removed. */
+        @WithDefault("500")
+        int maxLength();
+    }
+
     /** The cadence engine's settings. */
     Cadence cadence();
 

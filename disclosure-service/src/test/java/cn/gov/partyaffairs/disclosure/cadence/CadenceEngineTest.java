@@ -1,11 +1,11 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
 import cn.gov.partyaffairs.disclosure.TestClock;
+import cn.gov.partyaffairs.disclosure.TestDisclosures;
 import cn.gov.partyaffairs.disclosure.TestOrganizations;
 import cn.gov.partyaffairs.infra.EventProbe;
 import cn.gov.partyaffairs.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,19 +122,6 @@ class CadenceEngineTest {
     }
 
     private static void publish(String organization, String start, String end, String approver) {
-        String clerk = TestTokens.clerk(organization);
-        String id = given().auth().oauth2(clerk).contentType(ContentType.JSON).body("""
-                        {"organizationCode":"%s","itemCodes":["C1-04"],"title":"工作进展","body":"按期公开。",
-                         "periodStart":"%s","periodEnd":"%s","scope":"PUBLIC","plannedChannels":["disclosure-board"],
-                         "plannedPublicationAt":"2027-01-01T00:00:00Z"}""".formatted(organization, start, end))
-                .when().post("/disclosures").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(clerk).contentType(ContentType.JSON).body("{\"attestNoSecrets\":true}")
-                .when().post("/disclosures/" + id + "/submit").then().statusCode(200);
-        given().auth().oauth2(approver).contentType(ContentType.JSON)
-                .body("{\"secrecyChecked\":true,\"necessary\":true,\"accurate\":true}")
-                .when().post("/disclosures/" + id + "/review").then().statusCode(200);
-        given().auth().oauth2(approver).when().post("/disclosures/" + id + "/approve").then().statusCode(200);
-        given().auth().oauth2(clerk).contentType(ContentType.JSON).body("{\"channels\":[\"disclosure-board\"]}")
-                .when().post("/disclosures/" + id + "/publish").then().statusCode(200);
+        TestDisclosures.publish(organization, "PUBLIC", "C1-04", "disclosure-board", start, end, approver);
     }
 }

@@ -1,0 +1,63 @@
+package cn.gov.partyaffairs.disclosure.comment;
+
+import cn.gov.partyaffairs.disclosure.comment.CommentResource.CommentDto;
+import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
+import cn.gov.partyaffairs.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The county office moderates the public's comments before they are shown. */
+@Path("/comments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.COUNTY_ADMIN)
+public class CommentModerationResource {
+
+    private final CommentService comments;
+
+    public CommentModerationResource(CommentService comments) {
+        this.comments = comments;
+    }
+
+    public record Rejection(@NotBlank(message = "请填写不予通过的理由") @Size(max = 500, message = "理由最多 500 字") String reason) {
+    }
+
+    @GET
+    @Path("pending")
+    @Operation(summary = "The moderation queue, oldest first")
+    public List<CommentDto> queue() {
+        return comments.queue().stream().map(CommentDto::of).toList();
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Approve a comment: it becomes public")
+    public Response approve(@PathParam("id") UUID id) {
+        Comment comment = comments.approve(id);
+        return AggregateHeaders.tag(Response.ok(), comment.id, comment.version).entity(CommentDto.of(comment)).build();
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Operation(summary = "Reject a comment, with the reason")
+    public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Rejection request) {
+        Comment comment = comments.reject(id, request.reason());
+        return AggregateHeaders.tag(Response.ok(), comment.id, comment.version).entity(CommentDto.of(comment)).build();
+    }
+}
