@@ -15,7 +15,9 @@ import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureSubmitted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
 
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public final class EventCatalog {
 
     public static final List<Class<? extends DomainEvent>> ALL = List.of(
             OrganizationRegistered.class,
+            OrganizationUpdated.class,
+            OrganizationDeactivated.class,
             DisclosureDrafted.class,
             DisclosureDraftEdited.class,
             DisclosureSubmitted.class,

@@ -1,7 +1,9 @@
 package cn.gov.partyaffairs.replica;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
@@ -19,7 +21,9 @@ import java.util.Optional;
 @Transactional
 public class OrganizationReplica {
 
-    private static final String ORGANIZATION_REGISTERED = DomainEvent.typeOf(OrganizationRegistered.class).value();
+    private static final String REGISTERED = DomainEvent.typeOf(OrganizationRegistered.class).value();
+    private static final String UPDATED = DomainEvent.typeOf(OrganizationUpdated.class).value();
+    private static final String DEACTIVATED = DomainEvent.typeOf(OrganizationDeactivated.class).value();
 
     private final KnownOrganizationRepository organizations;
     private final ObjectMapper mapper;
@@ -31,25 +35,34 @@ public class OrganizationReplica {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        if (ORGANIZATION_REGISTERED.equals(event.type())) {
-            registered(event.as(OrganizationRegistered.class, mapper));
+        if (REGISTERED.equals(event.type())) {
+            OrganizationRegistered registered = event.as(OrganizationRegistered.class, mapper);
+            KnownOrganization organization = organizations.findByIdOptional(registered.organizationId())
+                    .orElseGet(KnownOrganization::new);
+            boolean isNew = organization.id == null;
+            organization.id = registered.organizationId();
+            organization.active = true;
+            keep(organization, registered.code(), registered.name(), registered.type(), registered.parentCode(),
+                    registered.cadenceMonths());
+            if (isNew) {
+                organizations.persist(organization);
+            }
+        } else if (UPDATED.equals(event.type())) {
+            OrganizationUpdated updated = event.as(OrganizationUpdated.class, mapper);
+            organizations.findByIdOptional(updated.organizationId()).ifPresent(organization -> keep(organization,
+                    updated.code(), updated.name(), updated.type(), updated.parentCode(), updated.cadenceMonths()));
+        } else if (DEACTIVATED.equals(event.type())) {
+            organizations.findByIdOptional(event.aggregateId()).ifPresent(organization -> organization.active = false);
         }
     }
 
-    private void registered(OrganizationRegistered event) {
-        KnownOrganization organization = organizations.findByIdOptional(event.organizationId())
-                .orElseGet(KnownOrganization::new);
-        boolean isNew = organization.id == null;
-        organization.id = event.organizationId();
-        organization.code = event.code();
-        organization.name = event.name();
-        organization.type = event.type();
-        organization.parentCode = event.parentCode();
-        organization.cadenceMonths = event.cadenceMonths();
-        organization.active = true;
-        if (isNew) {
-            organizations.persist(organization);
-        }
+    private static void keep(KnownOrganization organization, String code, String name, String type, String parentCode,
+                             int cadenceMonths) {
+        organization.code = code;
+        organization.name = name;
+        organization.type = type;
+        organization.parentCode = parentCode;
+        organization.cadenceMonths = cadenceMonths;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

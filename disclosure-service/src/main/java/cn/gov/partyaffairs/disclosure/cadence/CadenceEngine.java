@@ -120,6 +120,7 @@ public class CadenceEngine {
         @SuppressWarnings("unchecked")
         List<DisclosureObligation> due = em.createNativeQuery("""
                         SELECT * FROM disclosure_obligation WHERE status = 'OPEN' AND due_date < ?1
+                        AND organization_id IN (SELECT id FROM organization WHERE active)
                         ORDER BY due_date FOR UPDATE SKIP LOCKED""", DisclosureObligation.class)
                 .setParameter(1, LocalDate.now(clock))
                 .getResultList();

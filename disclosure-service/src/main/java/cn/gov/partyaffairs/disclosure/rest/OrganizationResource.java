@@ -9,6 +9,9 @@ import cn.gov.partyaffairs.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,6 +29,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 @Path("/organizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,10 +41,12 @@ public class OrganizationResource {
 
     private final OrganizationService service;
     private final Caller caller;
+    private final Validator validator;
 
-    public OrganizationResource(OrganizationService service, Caller caller) {
+    public OrganizationResource(OrganizationService service, Caller caller, Validator validator) {
         this.service = service;
         this.caller = caller;
+        this.validator = validator;
     }
 
     @POST
@@ -48,6 +58,53 @@ public class OrganizationResource {
                         organization.id, organization.version)
                 .entity(OrganizationDto.of(organization))
                 .build();
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Change an organization's name, type, parent or cadence (its code stays)")
+    public Response update(@PathParam("code") String code,
+                           @NotNull(message = "请求体不能为空") @Valid RegisterOrganizationRequest request) {
+        Organization organization = service.update(code, request, caller.username());
+        return AggregateHeaders.tag(Response.ok(), organization.id, organization.version)
+                .entity(OrganizationDto.of(organization)).build();
+    }
+
+    public record Deactivation(@NotBlank(message = "请填写撤销理由") @Size(max = 500, message = "理由最多 500 字") String reason) {
+    }
+
+    @POST
+    @Path("{code}/deactivate")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Take an organization off the register (it owes no more disclosures)")
+    public Response deactivate(@PathParam("code") String code,
+                               @NotNull(message = "请求体不能为空") @Valid Deactivation request) {
+        Organization organization = service.deactivate(code, request.reason(), caller.username());
+        return AggregateHeaders.tag(Response.ok(), organization.id, organization.version)
+                .entity(OrganizationDto.of(organization)).build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Register many organizations from CSV (" + OrganizationCsv.HEADER + "), all or nothing")
+    public Response importCsv(String csv) {
+        OrganizationCsv.Parsed parsed = OrganizationCsv.parse(csv);
+        Map<Integer, List<String>> problems = new TreeMap<>(parsed.malformed());
+        List<RegisterOrganizationRequest> rows = parsed.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                continue;
+            }
+            int row = i + 1;
+            validator.validate(rows.get(i)).forEach(v -> problems.computeIfAbsent(row, r -> new ArrayList<>())
+                    .add(v.getPropertyPath() + ": " + v.getMessage()));
+        }
+        List<Organization> created = service.importAll(rows, problems, caller.username());
+        return Response.ok(Map.of("imported", created.size(),
+                "codes", created.stream().map(o -> o.code).toList())).build();
     }
 
     @GET

@@ -1,10 +1,13 @@
 package cn.gov.partyaffairs.disclosure.service;
 
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
 import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
 import cn.gov.partyaffairs.disclosure.repository.OrganizationRepository;
 import cn.gov.partyaffairs.disclosure.rest.RegisterOrganizationRequest;
+import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import cn.gov.partyaffairs.platform.rest.PageResult;
@@ -12,12 +15,17 @@ import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.OffsetDateTime;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+/** The organization register: every change is stored with its event in one transaction. */
 @ApplicationScoped
 @Transactional
 public class OrganizationService {
@@ -37,19 +45,108 @@ public class OrganizationService {
 
     /** Registers an organization and records {@link OrganizationRegistered} in the same transaction. */
     public Organization register(RegisterOrganizationRequest request, String registeredBy) {
-        DisclosureConfig.OrganizationType type = config.organizationTypes().get(request.type());
-        if (type == null) {
-            throw ProblemException.invalid("type", "未知的组织类型 " + request.type() + "，可选："
-                    + String.join("、", config.organizationTypes().keySet()));
-        }
-        Organization parent = null;
-        if (request.parentCode() != null && !request.parentCode().isBlank()) {
-            parent = organizations.findByCode(request.parentCode())
-                    .orElseThrow(() -> ProblemException.invalid("parentCode", "上级组织 " + request.parentCode() + " 不存在"));
-        }
         if (organizations.findByCode(request.code()).isPresent()) {
             throw ProblemException.conflict("duplicate-code", "组织代码 " + request.code() + " 已被使用");
         }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Organization parent = parentOf(request.parentCode(), Map.of(), "", errors);
+        DisclosureConfig.OrganizationType type = typeOf(request.type(), "", errors);
+        throwIfAny(errors);
+        return create(request, type, parent, registeredBy);
+    }
+
+    /**
+     * Registers many organizations at once, all or nothing: a row may name as parent an organization that exists or
+     * one earlier in the same import. Any refused row refuses the whole import, with every row's errors named.
+     */
+    public List<Organization> importAll(List<RegisterOrganizationRequest> rows, Map<Integer, List<String>> malformed,
+                                        String registeredBy) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        malformed.forEach((row, messages) -> messages.forEach(m -> errors.add(new Problem.FieldError("rows[" + row + "]", m))));
+        Map<String, Organization> planned = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RegisterOrganizationRequest row = rows.get(i);
+            String at = "rows[" + (i + 1) + "].";
+            if (row == null) {
+                continue;
+            }
+            if (planned.containsKey(row.code()) || organizations.findByCode(row.code()).isPresent()) {
+                errors.add(new Problem.FieldError(at + "code", "组织代码 " + row.code() + " 已被使用"));
+            }
+            parentOf(row.parentCode(), planned, at, errors);
+            typeOf(row.type(), at, errors);
+            planned.put(row.code(), new Organization());
+        }
+        if (rows.isEmpty() && malformed.isEmpty()) {
+            errors.add(new Problem.FieldError("rows", "文件中没有组织"));
+        }
+        throwIfAny(errors);
+        List<Organization> created = new ArrayList<>();
+        for (RegisterOrganizationRequest row : rows) {
+            Organization parent = row.parentCode() == null || row.parentCode().isBlank() ? null
+                    : organizations.findByCode(row.parentCode()).orElseThrow();
+            created.add(create(row, config.organizationTypes().get(row.type()), parent, registeredBy));
+            organizations.flush(); // later rows may name this one as parent
+        }
+        return created;
+    }
+
+    public Organization update(String code, RegisterOrganizationRequest request, String updatedBy) {
+        Organization organization = organizations.findByCode(code)
+                .orElseThrow(() -> ProblemException.notFound("组织", code));
+        if (!code.equals(request.code())) {
+            throw ProblemException.invalid("code", "组织代码是稳定标识，不能修改");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Organization parent = parentOf(request.parentCode(), Map.of(), "", errors);
+        DisclosureConfig.OrganizationType type = typeOf(request.type(), "", errors);
+        for (Organization p = parent; p != null; p = p.parent) {
+            if (p.id.equals(organization.id)) {
+                errors.add(new Problem.FieldError("parentCode", "上级组织不能是本组织或其下级组织"));
+                break;
+            }
+        }
+        throwIfAny(errors);
+        organization.name = request.name().strip();
+        organization.type = request.type();
+        organization.parent = parent;
+        organization.cadenceMonths = request.cadenceMonths() != null ? request.cadenceMonths() : type.cadenceMonths();
+        organization.updatedAt = OffsetDateTime.now(clock);
+        organization.version++;
+        outbox.append(new OrganizationUpdated(organization.id, organization.code, organization.name, organization.type,
+                parent == null ? null : parent.code, organization.cadenceMonths, organization.updatedAt, updatedBy),
+                organization.version);
+        return organization;
+    }
+
+    public Organization deactivate(String code, String reason, String deactivatedBy) {
+        Organization organization = organizations.findByCode(code)
+                .orElseThrow(() -> ProblemException.notFound("组织", code));
+        if (!organization.active) {
+            throw ProblemException.illegalTransition("INACTIVE", "再次撤销");
+        }
+        organization.active = false;
+        organization.updatedAt = OffsetDateTime.now(clock);
+        organization.version++;
+        outbox.append(new OrganizationDeactivated(organization.id, organization.code, reason, organization.updatedAt,
+                deactivatedBy), organization.version);
+        return organization;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Organization> findByCode(String code) {
+        return organizations.findByCode(code);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> PageResult<T> search(String type, String parentCode, String text, int page, int size,
+                                    Function<Organization, T> mapping) {
+        var query = organizations.search(type, parentCode, text).page(Page.of(page, size));
+        return new PageResult<>(query.list().stream().map(mapping).toList(), page, size, query.count());
+    }
+
+    private Organization create(RegisterOrganizationRequest request, DisclosureConfig.OrganizationType type,
+                                Organization parent, String registeredBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Organization organization = new Organization();
         organization.id = UUID.randomUUID();
@@ -69,15 +166,31 @@ public class OrganizationService {
         return organization;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Organization> findByCode(String code) {
-        return organizations.findByCode(code);
+    private Organization parentOf(String parentCode, Map<String, Organization> planned, String at,
+                                  List<Problem.FieldError> errors) {
+        if (parentCode == null || parentCode.isBlank() || planned.containsKey(parentCode)) {
+            return null;
+        }
+        Optional<Organization> parent = organizations.findByCode(parentCode);
+        if (parent.isEmpty()) {
+            errors.add(new Problem.FieldError(at + "parentCode", "上级组织 " + parentCode + " 不存在"));
+        }
+        return parent.orElse(null);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public <T> PageResult<T> search(String type, String parentCode, String text, int page, int size,
-                                    Function<Organization, T> mapping) {
-        var query = organizations.search(type, parentCode, text).page(Page.of(page, size));
-        return new PageResult<>(query.list().stream().map(mapping).toList(), page, size, query.count());
+    private DisclosureConfig.OrganizationType typeOf(String type, String at, List<Problem.FieldError> errors) {
+        DisclosureConfig.OrganizationType known = config.organizationTypes().get(type);
+        if (known == null) {
+            errors.add(new Problem.FieldError(at + "type", "未知的组织类型 " + type + "，可选："
+                    + String.join("、", config.organizationTypes().keySet())));
+        }
+        return known;
+    }
+
+    private static void throwIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of("validation", "请求内容有误 Invalid request", 400,
+                    "请更正标出的字段后重新提交").withErrors(errors));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.partyaffairs.gateway.service;
 
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
 import cn.gov.partyaffairs.gateway.OrganizationView;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository;
@@ -45,6 +46,29 @@ public class ReadModel {
             organizations.persist(view);
             figures.add(CountyFigureRepository.ORGANIZATIONS, 1);
         }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void organizationUpdated(OrganizationUpdated event, long version) {
+        organizations.findByIdOptional(event.organizationId()).ifPresent(view -> {
+            view.code = event.code();
+            view.name = event.name();
+            view.type = event.type();
+            view.parentCode = event.parentCode();
+            view.cadenceMonths = event.cadenceMonths();
+            view.version = version;
+        });
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void organizationDeactivated(UUID organizationId, long version) {
+        organizations.findByIdOptional(organizationId).ifPresent(view -> {
+            if (view.active) {
+                figures.add(CountyFigureRepository.ORGANIZATIONS, -1);
+            }
+            view.active = false;
+            view.version = version;
+        });
     }
 
     /** The version of the aggregate the read models have caught up with (0 if they have not seen it). */

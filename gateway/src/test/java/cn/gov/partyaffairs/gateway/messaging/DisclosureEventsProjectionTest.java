@@ -93,4 +93,24 @@ class DisclosureEventsProjectionTest {
                 EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, next, 1), organization(next, code, "下一个"));
         awaitListed(code);
     }
+
+    @Test
+    void updatesAndDeactivationFollowTheRegistration() {
+        UUID id = UUID.randomUUID();
+        String code = code();
+        EventProbe.send("disclosure.events", id.toString(),
+                EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, id, 1), organization(id, code, "旧名称"));
+        EventProbe.send("disclosure.events", id.toString(), EventProbe.cloudEvent(UUID.randomUUID().toString(),
+                "cn.gov.partyaffairs.disclosure.OrganizationUpdated.v1", id, 2), """
+                {"organizationId":"%s","code":"%s","name":"新名称","type":"community-branch","parentCode":null,
+                 "cadenceMonths":1,"updatedAt":"2017-06-01T09:30:00+08:00","updatedBy":"admin"}""".formatted(id, code));
+        EventProbe.send("disclosure.events", id.toString(), EventProbe.cloudEvent(UUID.randomUUID().toString(),
+                "cn.gov.partyaffairs.disclosure.OrganizationDeactivated.v1", id, 3), """
+                {"organizationId":"%s","code":"%s","reason":"合并","deactivatedAt":"2017-12-01T09:30:00+08:00",
+                 "deactivatedBy":"admin"}""".formatted(id, code));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/public/organizations/" + code)
+                .then().statusCode(200).body("name", equalTo("新名称")).body("type", equalTo("community-branch"))
+                .body("active", equalTo(false)));
+    }
 }
