@@ -15,6 +15,8 @@ import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureSubmitted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
+import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
+import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionRecorded;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
@@ -46,7 +48,9 @@ public final class EventCatalog {
             DisclosureLapseCured.class,
             CommentSubmitted.class,
             CommentApproved.class,
-            CommentRejected.class);
+            CommentRejected.class,
+            MediaSubmissionRecorded.class,
+            MediaSubmissionAdopted.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> DomainEvent.typeOf(c).value(), Function.identity()));

@@ -16,6 +16,19 @@ public interface DisclosureConfig {
     /** The organization types the register knows, by code (e.g. {@code village-branch}). */
     Map<String, OrganizationType> organizationTypes();
 
+    /** The media outlets pieces are submitted to, by code (e.g. {@code people-daily-online}). */
+    Map<String, Outlet> outlets();
+
+    interface Outlet {
+        /** The outlet's Chinese name, e.g. 人民网. */
+        String label();
+
+        /** NATIONAL, PROVINCIAL, PREFECTURE or COUNTY. */
+        OutletLevel level();
+    }
+
+    enum OutletLevel { NATIONAL, PROVINCIAL, PREFECTURE, COUNTY }
+
     /** Limits on public comments. */
     Comments comments();
 
