@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.contracts;
 import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
 import cn.gov.partyaffairs.contracts.disclosure.CommentRejected;
 import cn.gov.partyaffairs.contracts.disclosure.CommentSubmitted;
+import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
@@ -34,6 +35,7 @@ public final class EventCatalog {
             OrganizationRegistered.class,
             OrganizationUpdated.class,
             OrganizationDeactivated.class,
+            ContentListSettled.class,
             DisclosureDrafted.class,
             DisclosureDraftEdited.class,
             DisclosureSubmitted.class,

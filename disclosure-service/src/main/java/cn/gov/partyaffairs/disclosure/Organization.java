@@ -1,6 +1,8 @@
 package cn.gov.partyaffairs.disclosure;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -9,6 +11,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** A party organization in the county register. */
@@ -37,6 +41,12 @@ public class Organization {
 
     @Column(nullable = false)
     public boolean active;
+
+    /** Its content list: the catalog items it discloses. Empty until settled; then drafts must keep to it. */
+    @ElementCollection
+    @CollectionTable(name = "organization_item", joinColumns = @JoinColumn(name = "organization_id"))
+    @Column(name = "item_code")
+    public Set<String> contentList = new TreeSet<>();
 
     /** The aggregate version: 1 at registration, one more for every event. */
     @Column(nullable = false)

@@ -85,6 +85,29 @@ public class OrganizationResource {
                 .entity(OrganizationDto.of(organization)).build();
     }
 
+    public record ContentList(@NotNull(message = "请选择公开事项") List<@NotBlank String> itemCodes) {
+    }
+
+    @PUT
+    @Path("{code}/content-list")
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.ORG_CLERK})
+    @Operation(summary = "Settle the organization's content list (公开的内容和目录): the catalog items it discloses")
+    public Response settleContentList(@PathParam("code") String code,
+                                      @NotNull(message = "请求体不能为空") @Valid ContentList request) {
+        caller.requireActsFor(code);
+        Organization organization = service.settleContentList(code, request.itemCodes(), caller.username());
+        return AggregateHeaders.tag(Response.ok(), organization.id, organization.version)
+                .entity(Map.of("code", code, "itemCodes", List.copyOf(organization.contentList))).build();
+    }
+
+    @GET
+    @Path("{code}/content-list")
+    @Authenticated
+    @Operation(summary = "The organization's content list")
+    public Map<String, Object> contentList(@PathParam("code") String code) {
+        return Map.of("code", code, "itemCodes", service.contentListOf(code));
+    }
+
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})

@@ -234,6 +234,13 @@ public class DisclosureService {
             codes.removeAll(known);
             throw ProblemException.invalid("itemCodes", "公开目录中没有这些事项：" + String.join("、", codes));
         }
+        Set<String> contentList = d.organization.contentList;
+        if (!contentList.isEmpty() && !contentList.containsAll(codes)) {
+            Set<String> outside = new TreeSet<>(codes);
+            outside.removeAll(contentList);
+            throw ProblemException.invalid("itemCodes", "不在本组织的公开目录中：" + String.join("、", outside)
+                    + "（如需公开，请先调整本组织的公开目录）");
+        }
         if (!content.scope().isPartyInternal()) {
             List<String> internal = items.stream().filter(i -> i.scope.isPartyInternal()).map(i -> i.code + " " + i.name).toList();
             if (!internal.isEmpty()) {

@@ -1,10 +1,12 @@
 package cn.gov.partyaffairs.disclosure.service;
 
+import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
 import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
+import cn.gov.partyaffairs.disclosure.repository.CatalogRepository;
 import cn.gov.partyaffairs.disclosure.repository.OrganizationRepository;
 import cn.gov.partyaffairs.disclosure.rest.RegisterOrganizationRequest;
 import cn.gov.partyaffairs.platform.error.Problem;
@@ -22,8 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The organization register: every change is stored with its event in one transaction. */
 @ApplicationScoped
@@ -34,9 +39,11 @@ public class OrganizationService {
     private final Outbox outbox;
     private final DisclosureConfig config;
     private final Clock clock;
+    private final CatalogRepository catalog;
 
     public OrganizationService(OrganizationRepository organizations, Outbox outbox, DisclosureConfig config,
-                               Clock clock) {
+                               Clock clock, CatalogRepository catalog) {
+        this.catalog = catalog;
         this.organizations = organizations;
         this.outbox = outbox;
         this.config = config;
@@ -131,6 +138,30 @@ public class OrganizationService {
         outbox.append(new OrganizationDeactivated(organization.id, organization.code, reason, organization.updatedAt,
                 deactivatedBy), organization.version);
         return organization;
+    }
+
+    /** Settles the organization's content list; every item must be in the county catalog. */
+    public Organization settleContentList(String code, List<String> itemCodes, String settledBy) {
+        Organization organization = organizations.findByCode(code)
+                .orElseThrow(() -> ProblemException.notFound("组织", code));
+        Set<String> wanted = new TreeSet<>(itemCodes);
+        Set<String> known = catalog.items(wanted).stream().map(i -> i.code).collect(Collectors.toSet());
+        wanted.stream().filter(c -> !known.contains(c)).findFirst().ifPresent(unknown -> {
+            throw ProblemException.invalid("itemCodes", "公开目录中没有事项 " + unknown);
+        });
+        organization.contentList.clear();
+        organization.contentList.addAll(wanted);
+        organization.updatedAt = OffsetDateTime.now(clock);
+        organization.version++;
+        outbox.append(new ContentListSettled(organization.id, organization.code, List.copyOf(wanted), settledBy,
+                organization.updatedAt), organization.version);
+        return organization;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> contentListOf(String code) {
+        return organizations.findByCode(code).map(o -> List.copyOf(o.contentList))
+                .orElseThrow(() -> ProblemException.notFound("组织", code));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

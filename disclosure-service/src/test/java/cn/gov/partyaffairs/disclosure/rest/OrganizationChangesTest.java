@@ -93,4 +93,32 @@ class OrganizationChangesTest {
                 .when().post("/organizations/import")
                 .then().statusCode(400).body("errors[0].field", equalTo("rows[0]"));
     }
+
+    @Test
+    void aSettledContentListBindsTheOrganizationsDrafts() {
+        String village = code();
+        register(village, "village-branch", null);
+        given().auth().oauth2(TestTokens.clerk(village)).contentType(ContentType.JSON)
+                .body("{\"itemCodes\":[\"C8-01\",\"C6-02\"]}")
+                .when().put("/organizations/" + village + "/content-list")
+                .then().statusCode(200).body("itemCodes", hasItems("C6-02", "C8-01"));
+        given().auth().oauth2(TestTokens.clerk("SOMEONE-ELSE")).contentType(ContentType.JSON)
+                .body("{\"itemCodes\":[\"C8-01\"]}")
+                .when().put("/organizations/" + village + "/content-list").then().statusCode(403);
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType(ContentType.JSON)
+                .body("{\"itemCodes\":[\"C99-99\"]}")
+                .when().put("/organizations/" + village + "/content-list")
+                .then().statusCode(400).body("errors[0].field", equalTo("itemCodes"));
+        given().auth().oauth2(TestTokens.clerk(village)).when().get("/organizations/" + village + "/content-list")
+                .then().statusCode(200).body("itemCodes.size()", equalTo(2));
+
+        String draft = """
+                {"organizationCode":"%s","itemCodes":["%s"],"title":"t","body":"b","periodStart":"2017-03-01",
+                 "periodEnd":"2017-04-30","scope":"PUBLIC","plannedChannels":["disclosure-board"],
+                 "plannedPublicationAt":"2017-05-05T09:00:00+08:00"}""";
+        given().auth().oauth2(TestTokens.clerk(village)).contentType(ContentType.JSON).body(draft.formatted(village, "C1-01"))
+                .when().post("/disclosures").then().statusCode(400).body("errors[0].field", equalTo("itemCodes"));
+        given().auth().oauth2(TestTokens.clerk(village)).contentType(ContentType.JSON).body(draft.formatted(village, "C8-01"))
+                .when().post("/disclosures").then().statusCode(201);
+    }
 }
