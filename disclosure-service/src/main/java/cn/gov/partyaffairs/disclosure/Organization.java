@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +42,10 @@ public class Organization {
 
     @Column(nullable = false)
     public boolean active;
+
+    /** When its disclosure obligations begin. */
+    @Column(name = "disclosing_since", nullable = false)
+    public LocalDate disclosingSince;
 
     /** Its content list: the catalog items it discloses. Empty until settled; then drafts must keep to it. */
     @ElementCollection

@@ -4,6 +4,7 @@ import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.EventType;
 import cn.gov.partyaffairs.contracts.Topics;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import java.util.UUID;
  * @param cadenceMonths  how many months one disclosure period spans for it (1 monthly, 2 every two months)
  * @param registeredAt   when it was registered
  * @param registeredBy   the user who registered it
+ * @param disclosingSince when its disclosure obligations begin (optional field added within v1; absent means
+ *                        the day it was registered)
  */
 @EventType(value = "cn.gov.partyaffairs.disclosure.OrganizationRegistered.v1", topic = Topics.DISCLOSURE)
 public record OrganizationRegistered(
@@ -28,7 +31,8 @@ public record OrganizationRegistered(
         String parentCode,
         int cadenceMonths,
         OffsetDateTime registeredAt,
-        String registeredBy) implements DomainEvent {
+        String registeredBy,
+        LocalDate disclosingSince) implements DomainEvent {
 
     @Override
     public UUID aggregateId() {

@@ -95,8 +95,8 @@ public class CadenceEngine {
     /** Inserts the missing obligations; a row another replica inserted first is left as it is. */
     private void ensureObligations(Organization organization) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate registered = organization.createdAt.atZoneSameInstant(clock.getZone()).toLocalDate();
-        LocalDate from = registered.isAfter(config.programmeStart()) ? registered : config.programmeStart();
+        LocalDate since = organization.disclosingSince;
+        LocalDate from = since.isAfter(config.programmeStart()) ? since : config.programmeStart();
         // Earlier periods exist already: start from the newest one known.
         LocalDate newest = em.createQuery("select max(periodStart) from DisclosureObligation where organization = :o",
                 LocalDate.class).setParameter("o", organization).getSingleResult();

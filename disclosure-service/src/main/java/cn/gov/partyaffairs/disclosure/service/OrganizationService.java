@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ public class OrganizationService {
         List<Problem.FieldError> errors = new ArrayList<>();
         Organization parent = parentOf(request.parentCode(), Map.of(), "", errors);
         DisclosureConfig.OrganizationType type = typeOf(request.type(), "", errors);
+        checkDisclosingSince(request, "", errors);
         throwIfAny(errors);
         return create(request, type, parent, registeredBy);
     }
@@ -82,6 +84,7 @@ public class OrganizationService {
             }
             parentOf(row.parentCode(), planned, at, errors);
             typeOf(row.type(), at, errors);
+            checkDisclosingSince(row, at, errors);
             planned.put(row.code(), new Organization());
         }
         if (rows.isEmpty() && malformed.isEmpty()) {
@@ -190,9 +193,12 @@ public class OrganizationService {
         organization.version = 1;
         organization.createdAt = now;
         organization.updatedAt = now;
+        organization.disclosingSince = request.disclosingSince() != null ? request.disclosingSince()
+                : now.atZoneSameInstant(clock.getZone()).toLocalDate();
         organizations.persist(organization);
         outbox.append(new OrganizationRegistered(organization.id, organization.code, organization.name,
-                organization.type, parent == null ? null : parent.code, organization.cadenceMonths, now, registeredBy),
+                organization.type, parent == null ? null : parent.code, organization.cadenceMonths, now, registeredBy,
+                organization.disclosingSince),
                 organization.version);
         return organization;
     }
@@ -216,6 +222,13 @@ public class OrganizationService {
                     + String.join("、", config.organizationTypes().keySet())));
         }
         return known;
+    }
+
+    /** Obligations may begin in the past (a register brought in from paper), never in the future. */
+    private void checkDisclosingSince(RegisterOrganizationRequest request, String at, List<Problem.FieldError> errors) {
+        if (request.disclosingSince() != null && request.disclosingSince().isAfter(LocalDate.now(clock))) {
+            errors.add(new Problem.FieldError(at + "disclosingSince", "公开起始日期不能晚于今天"));
+        }
     }
 
     private static void throwIfAny(List<Problem.FieldError> errors) {

@@ -112,6 +112,20 @@ class CadenceEngineTest {
     }
 
     @Test
+    void aRegisterBroughtInFromPaperOwesItsEarlierPeriodsToo() {
+        clock.set(Instant.parse("2027-04-20T02:00:00Z"));
+        String code = TestOrganizations.code();
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("{\"code\":\"" + code + "\",\"name\":\"县直某单位党组\",\"type\":\"county-level\",\"disclosingSince\":\"2027-01-15\"}")
+                .when().post("/organizations").then().statusCode(201);
+        check();
+        assertEquals(List.of("MISSING", "MISSING", "MISSING", "DUE"), states(code));
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("{\"code\":\"" + TestOrganizations.code() + "\",\"name\":\"x\",\"type\":\"school\",\"disclosingSince\":\"2027-05-01\"}")
+                .when().post("/organizations").then().statusCode(400).body("errors[0].field", equalTo("disclosingSince"));
+    }
+
+    @Test
     void complianceIsRefusedToAClerkOfAnotherOrganization() {
         String own = TestOrganizations.code();
         register(own, "school", null);
