@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /** Disclosures and their workflow: 提出 → 审核 → 审批 → 实施, then correction or withdrawal. */
@@ -47,6 +48,16 @@ public class DisclosureResource {
     public Response draft(@NotNull(message = BODY_REQUIRED) @Valid DisclosureContent content) {
         Disclosure d = service.draft(content);
         return answer(Response.created(URI.create("/disclosures/" + d.id)), d);
+    }
+
+    @POST
+    @Path("ledger")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Bring in disclosures published before the system (台账), with their real publication times "
+            + "(plannedPublicationAt) and channels (plannedChannels); all or none")
+    public Response ledger(@NotNull(message = "请求体不能为空") List<@NotNull @Valid DisclosureContent> entries) {
+        List<Disclosure> recorded = service.recordFromLedger(entries);
+        return Response.ok(java.util.Map.of("recorded", recorded.size())).build();
     }
 
     @PUT

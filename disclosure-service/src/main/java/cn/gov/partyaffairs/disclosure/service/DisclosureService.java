@@ -207,6 +207,41 @@ public class DisclosureService {
         return d;
     }
 
+    /**
+     * Brings in disclosures already published before the system (the paper ledger, 台账), with their real dates:
+     * checked like a draft, stored as published, one {@code DisclosurePublished} each at its publication time, and
+     * counted by the cadence engine. All entries or none.
+     */
+    public List<Disclosure> recordFromLedger(List<DisclosureContent> entries) {
+        List<Disclosure> recorded = new java.util.ArrayList<>();
+        for (DisclosureContent entry : entries) {
+            if (entry.plannedPublicationAt().isAfter(now())) {
+                throw ProblemException.invalid("plannedPublicationAt", "台账中的公开时间不能晚于现在：" + entry.title());
+            }
+            Organization organization = organizations.findByCode(entry.organizationCode()).orElseThrow(() ->
+                    ProblemException.invalid("organizationCode", "组织 " + entry.organizationCode() + " 不存在"));
+            Disclosure d = new Disclosure();
+            d.id = UUID.randomUUID();
+            d.organization = organization;
+            d.status = DisclosureStatus.PUBLISHED;
+            d.createdBy = caller.username();
+            d.createdAt = now();
+            d.updatedAt = d.createdAt;
+            apply(d, entry);
+            d.publishedChannels = d.plannedChannels;
+            d.publishedAt = entry.plannedPublicationAt();
+            d.contentVersion = 1;
+            disclosures.persist(d);
+            revision(d, "由台账录入");
+            cadence.published(d);
+            emit(d, "LEDGER", "由台账录入", new DisclosurePublished(d.id, organization.code, d.scope.name(),
+                    List.copyOf(d.itemCodes), d.title, d.body, d.periodStart, d.periodEnd, d.publishedChannelList(),
+                    d.contentVersion, caller.username(), d.publishedAt));
+            recorded.add(d);
+        }
+        return recorded;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public DisclosureDto get(UUID id) {
         Disclosure d = disclosures.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("公开事项", id.toString()));

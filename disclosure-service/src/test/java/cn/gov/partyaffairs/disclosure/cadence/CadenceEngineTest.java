@@ -126,6 +126,31 @@ class CadenceEngineTest {
     }
 
     @Test
+    void theLedgerBringsInEarlierPublicationsWithTheirRealDates() {
+        clock.set(Instant.parse("2027-06-20T02:00:00Z"));
+        String code = TestOrganizations.code();
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("{\"code\":\"" + code + "\",\"name\":\"某镇党委\",\"type\":\"township-committee\",\"disclosingSince\":\"2027-01-01\"}")
+                .when().post("/organizations").then().statusCode(201);
+        String entry = """
+                {"organizationCode":"%s","itemCodes":["C1-04"],"title":"%s","body":"按期公开。","periodStart":"%s",
+                 "periodEnd":"%s","scope":"PUBLIC","plannedChannels":["disclosure-board"],"plannedPublicationAt":"%s"}""";
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json").body("[" + String.join(",",
+                        entry.formatted(code, "1月", "2027-01-01", "2027-01-31", "2027-02-03T09:00:00+08:00"),
+                        entry.formatted(code, "2月", "2027-02-01", "2027-02-28", "2027-03-20T09:00:00+08:00"),
+                        entry.formatted(code, "4月", "2027-04-01", "2027-04-30", "2027-05-06T09:00:00+08:00")) + "]")
+                .when().post("/disclosures/ledger").then().statusCode(200).body("recorded", equalTo(3));
+        check();
+        assertEquals(List.of("ON_TIME", "LATE", "MISSING", "ON_TIME", "MISSING", "DUE"), states(code));
+
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("[" + entry.formatted(code, "未来", "2027-06-01", "2027-06-30", "2027-07-06T09:00:00+08:00") + "]")
+                .when().post("/disclosures/ledger").then().statusCode(400).body("errors[0].field", equalTo("plannedPublicationAt"));
+        given().auth().oauth2(TestTokens.clerk(code)).contentType("application/json").body("[]")
+                .when().post("/disclosures/ledger").then().statusCode(403);
+    }
+
+    @Test
     void complianceIsRefusedToAClerkOfAnotherOrganization() {
         String own = TestOrganizations.code();
         register(own, "school", null);
