@@ -1,27 +1,21 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
+import cn.gov.partyaffairs.platform.time.PeriodicTask;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.jboss.logging.Logger;
-
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the cadence engine on every replica at a fixed interval; the engine itself makes that safe. */
 @ApplicationScoped
 public class CadenceScheduler {
 
-    private static final Logger LOG = Logger.getLogger(CadenceScheduler.class);
-
     private final CadenceEngine engine;
     private final DisclosureConfig config;
-    private ScheduledExecutorService executor;
+    private PeriodicTask task;
 
     public CadenceScheduler(CadenceEngine engine, DisclosureConfig config) {
         this.engine = engine;
@@ -29,29 +23,12 @@ public class CadenceScheduler {
     }
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent startup) {
-        long every = config.cadence().checkInterval().toMillis();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "cadence-engine");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+        task = PeriodicTask.start("cadence-check", config.cadence().checkInterval(), engine::check);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    private void runOnce() {
-        try {
-            int lapses = engine.check();
-            if (lapses > 0) {
-                LOG.infof("Cadence check: %d new lapse(s)", lapses);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Cadence check failed (%s); it runs again in %s", e.getMessage(), config.cadence().checkInterval());
+        if (task != null) {
+            task.close();
         }
     }
 }

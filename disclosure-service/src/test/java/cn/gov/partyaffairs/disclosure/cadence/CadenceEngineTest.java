@@ -1,9 +1,9 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
-import cn.gov.partyaffairs.disclosure.TestClock;
 import cn.gov.partyaffairs.disclosure.TestDisclosures;
 import cn.gov.partyaffairs.disclosure.TestOrganizations;
 import cn.gov.partyaffairs.infra.EventProbe;
+import cn.gov.partyaffairs.infra.TestClock;
 import cn.gov.partyaffairs.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -67,6 +67,17 @@ public class Caller {
         throw ProblemException.forbidden("您只能为本组织操作；此记录属于组织 " + organizationCode);
     }
 
+    /** County admins act for every department; a department head only for the one in their token. */
+    public void requireActsForDepartment(String departmentCode) {
+        if (is(COUNTY_ADMIN)) {
+            return;
+        }
+        if (is(DEPARTMENT_HEAD) && departmentCode.equals(departmentCode().orElse(null))) {
+            return;
+        }
+        throw ProblemException.forbidden("您只能为本部门操作；此记录属于部门 " + departmentCode);
+    }
+
     private Optional<String> claim(String name) {
         if (identity.isAnonymous()) {
             return Optional.empty();

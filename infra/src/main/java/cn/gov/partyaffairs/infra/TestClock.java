@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure;
+package cn.gov.partyaffairs.infra;
 
 import jakarta.inject.Singleton;
 
@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's clock in tests: the real time unless a test sets it, so that periods can close on demand. */
+/**
+ * The service's clock in tests: the real time unless a test sets it, so that periods and deadlines can pass on
+ * demand. A bean in every service under test (this module carries a beans.xml); it replaces the platform's default clock.
+ */
 @Singleton
 public class TestClock extends Clock {
 
