@@ -1,5 +1,14 @@
 package cn.gov.partyaffairs.contracts;
 
+import cn.gov.partyaffairs.contracts.commitment.DepartmentRegistered;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentPledged;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentProgressReported;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentWithdrawn;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
+import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentApproved;
+import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
 import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
 import cn.gov.partyaffairs.contracts.disclosure.CommentRejected;
 import cn.gov.partyaffairs.contracts.disclosure.CommentSubmitted;
@@ -52,7 +61,16 @@ public final class EventCatalog {
             CommentApproved.class,
             CommentRejected.class,
             MediaSubmissionRecorded.class,
-            MediaSubmissionAdopted.class);
+            MediaSubmissionAdopted.class,
+            DepartmentRegistered.class,
+            CommitmentPledged.class,
+            CommitmentProgressReported.class,
+            CommitmentFulfilled.class,
+            CommitmentOverdue.class,
+            CommitmentWithdrawn.class,
+            CommitmentEvaluated.class,
+            EvaluationCommentApproved.class,
+            EvaluationCommentRejected.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> DomainEvent.typeOf(c).value(), Function.identity()));
