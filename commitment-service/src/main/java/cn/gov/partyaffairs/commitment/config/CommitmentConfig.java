@@ -1,0 +1,44 @@
+package cn.gov.partyaffairs.commitment.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+
+@ConfigMapping(prefix = "commitment")
+public interface CommitmentConfig {
+
+    /** The categories of public service commitments, by code (e.g. {@code administrative-approval}); extendable. */
+    Map<String, Category> categories();
+
+    interface Category {
+        /** The Chinese name, e.g. 行政审批. */
+        String label();
+    }
+
+    /** Limits on the public's evaluations. */
+    Evaluations evaluations();
+
+    interface Evaluations {
+        /** How many evaluations one client may send within {@link #window()}, over all commitments. */
+        @WithDefault("20")
+        int maxPerClient();
+
+        @WithDefault("1h")
+        Duration window();
+
+        /** The longest comment, in characters, after markup is removed. */
+        @WithDefault("300")
+        int maxCommentLength();
+    }
+
+    /** The overdue check. */
+    Overdue overdue();
+
+    interface Overdue {
+        /** How often every replica looks for commitments past their due date; the check itself makes that safe. */
+        @WithDefault("1m")
+        Duration checkInterval();
+    }
+}

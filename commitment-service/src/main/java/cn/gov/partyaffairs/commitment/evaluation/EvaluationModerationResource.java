@@ -1,0 +1,63 @@
+package cn.gov.partyaffairs.commitment.evaluation;
+
+import cn.gov.partyaffairs.commitment.evaluation.EvaluationResource.EvaluationDto;
+import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
+import cn.gov.partyaffairs.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The county office moderates the comments of evaluations before they are shown. */
+@Path("/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.COUNTY_ADMIN)
+public class EvaluationModerationResource {
+
+    private final EvaluationService evaluations;
+
+    public EvaluationModerationResource(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    public record Rejection(@NotBlank(message = "请填写不予通过的理由") @Size(max = 500, message = "理由最多 500 字") String reason) {
+    }
+
+    @GET
+    @Path("pending")
+    @Operation(summary = "Evaluation comments waiting for moderation, oldest first")
+    public List<EvaluationDto> queue() {
+        return evaluations.queue().stream().map(EvaluationDto::of).toList();
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Approve an evaluation's comment: it becomes public")
+    public Response approve(@PathParam("id") UUID id) {
+        Evaluation e = evaluations.approve(id);
+        return AggregateHeaders.tag(Response.ok(), e.id, e.version).entity(EvaluationDto.of(e)).build();
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Operation(summary = "Reject an evaluation's comment, with the reason; the rating still counts")
+    public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Rejection request) {
+        Evaluation e = evaluations.reject(id, request.reason());
+        return AggregateHeaders.tag(Response.ok(), e.id, e.version).entity(EvaluationDto.of(e)).build();
+    }
+}

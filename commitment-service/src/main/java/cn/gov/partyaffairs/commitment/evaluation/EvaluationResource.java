@@ -1,0 +1,80 @@
+package cn.gov.partyaffairs.commitment.evaluation;
+
+import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated.Rating;
+import cn.gov.partyaffairs.platform.publicinput.PublicInputLimiter;
+import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** 群众评议: anyone may evaluate a commitment once; ratings and approved comments are public. */
+@Path("/commitments/{id}/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    private final EvaluationService evaluations;
+
+    public EvaluationResource(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    /**
+     * @param rating  SATISFIED 满意, BASICALLY_SATISFIED 基本满意 or DISSATISFIED 不满意
+     * @param comment an optional opinion; markup is removed and it is shown once approved
+     */
+    public record NewEvaluation(@NotNull(message = "请选择评议结果：满意、基本满意或不满意") Rating rating,
+                                @Size(max = 2000, message = "评议意见过长") String comment) {
+    }
+
+    /** What anyone may see of an evaluation; the comment's moderation fields only reach moderators. */
+    public record EvaluationDto(UUID id, UUID commitmentId, Rating rating, String comment,
+                                Evaluation.CommentStatus commentStatus, String rejectReason, OffsetDateTime createdAt) {
+        public static EvaluationDto of(Evaluation e) {
+            return new EvaluationDto(e.id, e.commitmentId, e.rating, e.comment, e.commentStatus, e.rejectReason,
+                    e.createdAt);
+        }
+    }
+
+    public record SummaryDto(long evaluations, Map<Rating, Long> ratings, Double satisfactionRate,
+                             List<EvaluationDto> comments) {
+    }
+
+    @POST
+    @PermitAll
+    @Operation(summary = "Evaluate a commitment (anyone, once per client); a comment is held for moderation")
+    public Response evaluate(@PathParam("id") UUID commitmentId,
+                             @NotNull(message = "请求体不能为空") @Valid NewEvaluation request,
+                             @Context HttpServerRequest http) {
+        Evaluation e = evaluations.evaluate(commitmentId, request.rating(), request.comment(),
+                PublicInputLimiter.clientKey(http));
+        EvaluationDto shown = new EvaluationDto(e.id, e.commitmentId, e.rating, e.comment, e.commentStatus, null, e.createdAt);
+        return AggregateHeaders.tag(Response.status(Response.Status.CREATED), e.id, e.version).entity(shown).build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Counts per rating, the satisfaction rate and the approved comments")
+    public SummaryDto summary(@PathParam("id") UUID commitmentId) {
+        EvaluationService.Summary summary = evaluations.summary(commitmentId);
+        return new SummaryDto(summary.evaluations(), summary.ratings(), summary.satisfactionRate(),
+                summary.approvedComments().stream().map(EvaluationDto::of).toList());
+    }
+}

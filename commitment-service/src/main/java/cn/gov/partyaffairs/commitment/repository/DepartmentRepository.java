@@ -1,0 +1,16 @@
+package cn.gov.partyaffairs.commitment.repository;
+
+import cn.gov.partyaffairs.commitment.Department;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DepartmentRepository implements PanacheRepositoryBase<Department, UUID> {
+
+    public Optional<Department> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+}

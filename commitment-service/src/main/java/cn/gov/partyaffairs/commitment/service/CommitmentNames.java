@@ -1,0 +1,46 @@
+package cn.gov.partyaffairs.commitment.service;
+
+import cn.gov.partyaffairs.commitment.Department;
+import cn.gov.partyaffairs.commitment.config.CommitmentConfig;
+import cn.gov.partyaffairs.commitment.repository.DepartmentRepository;
+import cn.gov.partyaffairs.replica.KnownOrganization;
+import cn.gov.partyaffairs.replica.OrganizationReplica;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The Chinese names of the departments, organizations and categories a response mentions, each looked up once. */
+@RequestScoped
+public class CommitmentNames {
+
+    private final DepartmentRepository departments;
+    private final OrganizationReplica organizations;
+    private final CommitmentConfig config;
+    private final Map<String, String> departmentNames = new HashMap<>();
+    private final Map<String, String> organizationNames = new HashMap<>();
+
+    public CommitmentNames(DepartmentRepository departments, OrganizationReplica organizations, CommitmentConfig config) {
+        this.departments = departments;
+        this.organizations = organizations;
+        this.config = config;
+    }
+
+    public String department(String code) {
+        return code == null ? null : departmentNames.computeIfAbsent(code,
+                c -> departments.findByCode(c).map((Department d) -> d.name).orElse(c));
+    }
+
+    public String organization(String code) {
+        return code == null ? null : organizationNames.computeIfAbsent(code,
+                c -> organizations.findByCode(c).map((KnownOrganization o) -> o.name).orElse(c));
+    }
+
+    public String category(String code) {
+        if (code == null) {
+            return null;
+        }
+        CommitmentConfig.Category category = config.categories().get(code);
+        return category == null ? code : category.label();
+    }
+}
