@@ -71,12 +71,14 @@ public final class CommitmentRequests {
     }
 
     /**
-     * A commitment kept on paper before the system, with its reports and fulfilment, recorded by the county office.
+     * A commitment kept on paper before the system, with its reports and then its fulfilment or withdrawal (not
+     * both), recorded by the county office.
      */
     public record LedgerEntry(
             @NotNull(message = "请填写承诺") @Valid Pledge pledge,
             @Size(max = 50) List<@Valid Report> reports,
-            @Valid Fulfil fulfilment) {
+            @Valid Fulfil fulfilment,
+            @Valid Withdraw withdrawal) {
     }
 
     public record RegisterDepartment(

@@ -210,7 +210,7 @@ public class CommitmentService {
     }
 
     /**
-     * Commitments kept on paper before the system (台账), each with its reports and fulfilment at their real dates,
+     * Commitments kept on paper before the system (台账), each with its reports and fulfilment (or withdrawal) at their real dates,
      * through the same rules and events as if typed in on those days. All entries or none; an error names its entry.
      */
     public List<Commitment> recordFromLedger(List<CommitmentRequests.LedgerEntry> entries) {
@@ -222,8 +222,14 @@ public class CommitmentService {
                 for (CommitmentRequests.Report report : entry.reports() == null ? List.<CommitmentRequests.Report>of() : entry.reports()) {
                     report(c.id, report);
                 }
+                if (entry.fulfilment() != null && entry.withdrawal() != null) {
+                    throw ProblemException.invalid("withdrawal", "一项承诺不能既已兑现又已撤回");
+                }
                 if (entry.fulfilment() != null) {
                     fulfil(c.id, entry.fulfilment());
+                }
+                if (entry.withdrawal() != null) {
+                    withdraw(c.id, entry.withdrawal().reason());
                 }
                 recorded.add(c);
             } catch (ProblemException e) {
