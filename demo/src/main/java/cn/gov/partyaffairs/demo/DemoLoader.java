@@ -25,7 +25,9 @@ import java.util.Random;
  * disclosing since a year ago, and that year's disclosures from the ledger with a realistic share of late and
  * missing periods. Deterministic (fixed seed). Skipped when the register already holds the county committee.
  *
- * <p>Environment: {@code DISCLOSURE_PORT}, {@code KEYCLOAK_PORT} (defaults 8081, 8180).
+ * Then the commitments ({@link CommitmentDemo}).
+ *
+ * <p>Environment: {@code DISCLOSURE_PORT}, {@code COMMITMENT_PORT}, {@code KEYCLOAK_PORT} (defaults 8081, 8082, 8180).
  */
 public final class DemoLoader {
 
@@ -65,9 +67,14 @@ public final class DemoLoader {
         String disclosure = "http://localhost:" + env("DISCLOSURE_PORT", "8081");
         String token = token("http://localhost:" + env("KEYCLOAK_PORT", "8180"));
         if (send(get(disclosure + "/organizations/" + COUNTY_COMMITTEE, token)).statusCode() == 200) {
-            System.out.println("DEMO already loaded");
-            return;
+            System.out.println("DEMO organizations and disclosures already loaded");
+        } else {
+            loadDisclosures(disclosure, token);
         }
+        CommitmentDemo.load("http://localhost:" + env("COMMITMENT_PORT", "8082"), token, organizations());
+    }
+
+    private static void loadDisclosures(String disclosure, String token) throws IOException, InterruptedException {
         LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
         LocalDate since = today.withDayOfMonth(1).minusYears(1);
         // Organizations someone registered by hand before are left as they are, with their own data.
@@ -204,21 +211,21 @@ public final class DemoLoader {
         return JSON.readTree(response.body()).get("access_token").asText();
     }
 
-    private static HttpRequest.Builder get(String url, String token) {
+    static HttpRequest.Builder get(String url, String token) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET();
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void expectOk(HttpResponse<String> response, String what) {
+    static void expectOk(HttpResponse<String> response, String what) {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(what + " failed: " + response.statusCode() + " " + response.body());
         }
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
