@@ -4,6 +4,7 @@ import cn.gov.partyaffairs.platform.messaging.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -41,18 +42,22 @@ public class OutboxRelay {
 
     private final OutboxRepository repository;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean kafkaDown;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
+    /**
+     * @param kafkaConfig every {@code kafka.*} setting (bootstrap servers, and on a cluster the security protocol,
+     *                    SASL and TLS settings), the same the service's consumers and dead-letter producers use
+     */
     public OutboxRelay(OutboxRepository repository, OutboxConfig config,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.repository = repository;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
     }
 
     /** Starts after the database bootstrap (which runs at PLATFORM_BEFORE) has migrated the schema. */
@@ -154,7 +159,7 @@ public class OutboxRelay {
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.putAll(kafkaConfig);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
