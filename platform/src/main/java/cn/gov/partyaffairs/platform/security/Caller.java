@@ -78,6 +78,22 @@ public class Caller {
         throw ProblemException.forbidden("您只能为本部门操作；此记录属于部门 " + departmentCode);
     }
 
+    /**
+     * County admins act for every guidance group; an inspector only for the group in their token, and so for the
+     * units that group is responsible for. {@code groupCode} is null for a unit no group is responsible for yet.
+     */
+    public void requireActsForGroup(String groupCode) {
+        if (is(COUNTY_ADMIN)) {
+            return;
+        }
+        if (is(INSPECTOR) && groupCode != null && groupCode.equals(guidanceGroup().orElse(null))) {
+            return;
+        }
+        throw ProblemException.forbidden(groupCode == null
+                ? "此单位尚未指定督促指导小组，只有县党务公开办可以操作"
+                : "您只能为本督促指导小组及其负责的单位操作；此记录属于小组 " + groupCode);
+    }
+
     private Optional<String> claim(String name) {
         if (identity.isAnonymous()) {
             return Optional.empty();
