@@ -30,6 +30,26 @@ import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionRecorded;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
+import cn.gov.partyaffairs.contracts.supervision.DemonstrationUnitDesignated;
+import cn.gov.partyaffairs.contracts.supervision.DemonstrationUnitWithdrawn;
+import cn.gov.partyaffairs.contracts.supervision.GuidanceGroupFormed;
+import cn.gov.partyaffairs.contracts.supervision.GuidanceGroupMembersChanged;
+import cn.gov.partyaffairs.contracts.supervision.UnitAssignedToGroup;
+import cn.gov.partyaffairs.contracts.supervision.GuidanceTaskUpdated;
+import cn.gov.partyaffairs.contracts.supervision.InspectionRoundPlanned;
+import cn.gov.partyaffairs.contracts.supervision.InspectionRoundClosed;
+import cn.gov.partyaffairs.contracts.supervision.InspectionRecorded;
+import cn.gov.partyaffairs.contracts.supervision.FindingRaised;
+import cn.gov.partyaffairs.contracts.supervision.RectificationReported;
+import cn.gov.partyaffairs.contracts.supervision.RectificationVerified;
+import cn.gov.partyaffairs.contracts.supervision.FindingReopened;
+import cn.gov.partyaffairs.contracts.supervision.RectificationOverdue;
+import cn.gov.partyaffairs.contracts.supervision.FindingResolved;
+import cn.gov.partyaffairs.contracts.supervision.GoodPracticeWrittenUp;
+import cn.gov.partyaffairs.contracts.supervision.GoodPracticeRevised;
+import cn.gov.partyaffairs.contracts.supervision.ProgressReportGenerated;
+import cn.gov.partyaffairs.contracts.supervision.ProgressReportEdited;
+import cn.gov.partyaffairs.contracts.supervision.ProgressReportFiled;
 
 import java.util.List;
 import java.util.Map;
@@ -70,7 +90,27 @@ public final class EventCatalog {
             CommitmentWithdrawn.class,
             CommitmentEvaluated.class,
             EvaluationCommentApproved.class,
-            EvaluationCommentRejected.class);
+            EvaluationCommentRejected.class,
+            DemonstrationUnitDesignated.class,
+            DemonstrationUnitWithdrawn.class,
+            GuidanceGroupFormed.class,
+            GuidanceGroupMembersChanged.class,
+            UnitAssignedToGroup.class,
+            GuidanceTaskUpdated.class,
+            InspectionRoundPlanned.class,
+            InspectionRoundClosed.class,
+            InspectionRecorded.class,
+            FindingRaised.class,
+            RectificationReported.class,
+            RectificationVerified.class,
+            FindingReopened.class,
+            RectificationOverdue.class,
+            FindingResolved.class,
+            GoodPracticeWrittenUp.class,
+            GoodPracticeRevised.class,
+            ProgressReportGenerated.class,
+            ProgressReportEdited.class,
+            ProgressReportFiled.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> DomainEvent.typeOf(c).value(), Function.identity()));
