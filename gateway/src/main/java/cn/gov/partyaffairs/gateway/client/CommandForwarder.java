@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -38,30 +39,50 @@ public class CommandForwarder {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    public Response post(URI service, String path, String body, HttpHeaders headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path))
-                .timeout(config.serviceTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
-        return send(service, request, headers);
-    }
+    /** Who is asking: their token (null on public paths, where a token is ignored) and their address. */
+    public record Caller(String authorization, String language, String forwardedFor, String contentType) {
 
-    public Response put(URI service, String path, String body, HttpHeaders headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path))
-                .timeout(config.serviceTimeout())
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
-        return send(service, request, headers);
-    }
-
-    private Response send(URI service, HttpRequest.Builder request, HttpHeaders headers) {
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null) {
-            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        /** An official on an internal path: the token goes along. */
+        public static Caller of(HttpHeaders headers, String clientAddress) {
+            return new Caller(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                    headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), forwarded(headers, clientAddress),
+                    headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
         }
-        String language = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
-        if (language != null) {
-            request.header(HttpHeaders.ACCEPT_LANGUAGE, language);
+
+        /** Anyone on a public path: no token travels, only the address the service limits by. */
+        public static Caller anonymous(HttpHeaders headers, String clientAddress) {
+            return new Caller(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), forwarded(headers, clientAddress),
+                    headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        }
+
+        private static String forwarded(HttpHeaders headers, String clientAddress) {
+            String earlier = headers.getHeaderString("X-Forwarded-For");
+            return earlier == null || earlier.isBlank() ? clientAddress : earlier + ", " + clientAddress;
+        }
+    }
+
+    /** Forwards a request; a change (POST, PUT, DELETE) waits for the read model, a read does not. */
+    public Response forward(String method, URI service, String pathAndQuery, String body, Caller caller) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(pathAndQuery))
+                .timeout(config.serviceTimeout());
+        switch (method) {
+            case "GET" -> request.GET();
+            case "DELETE" -> request.DELETE();
+            default -> request.header("Content-Type", caller.contentType() == null ? "application/json" : caller.contentType())
+                    .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body, StandardCharsets.UTF_8));
+        }
+        return send(service, request, caller, !"GET".equals(method));
+    }
+
+    private Response send(URI service, HttpRequest.Builder request, Caller caller, boolean isChange) {
+        if (caller.authorization() != null) {
+            request.header(HttpHeaders.AUTHORIZATION, caller.authorization());
+        }
+        if (caller.forwardedFor() != null) {
+            request.header("X-Forwarded-For", caller.forwardedFor());
+        }
+        if (caller.language() != null) {
+            request.header(HttpHeaders.ACCEPT_LANGUAGE, caller.language());
         }
         HttpResponse<String> answer;
         try {
@@ -79,7 +100,7 @@ public class CommandForwarder {
                 "/api/internal" + URI.create(location).getPath()));
         var aggregateId = answer.headers().firstValue(AggregateHeaders.AGGREGATE_ID);
         var version = answer.headers().firstValue(AggregateHeaders.AGGREGATE_VERSION);
-        if (answer.statusCode() / 100 == 2 && aggregateId.isPresent() && version.isPresent()) {
+        if (isChange && answer.statusCode() / 100 == 2 && aggregateId.isPresent() && version.isPresent()) {
             UUID id = UUID.fromString(aggregateId.get());
             long wanted = Long.parseLong(version.get());
             response.header(AggregateHeaders.AGGREGATE_ID, id).header(AggregateHeaders.AGGREGATE_VERSION, wanted);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
@@ -20,11 +21,31 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration serviceTimeout();
 
+    /**
+     * Which service owns the internal paths that start with a segment, e.g. {@code commitments → commitment}:
+     * {@code /api/internal/commitments/...} goes to the commitment service. A new endpoint of a service is a line
+     * of configuration here, not code.
+     */
+    Map<String, String> routes();
+
+    /** How often the live streams look for new events in the event log. */
+    @WithDefault("250ms")
+    Duration streamPollInterval();
+
     interface Services {
         URI disclosure();
 
         URI commitment();
 
         URI supervision();
+
+        default URI named(String service) {
+            return switch (service) {
+                case "disclosure" -> disclosure();
+                case "commitment" -> commitment();
+                case "supervision" -> supervision();
+                default -> throw new IllegalArgumentException("no service named " + service);
+            };
+        }
     }
 }

@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.gateway.repository;
 
-import cn.gov.partyaffairs.gateway.OrganizationView;
+import cn.gov.partyaffairs.gateway.view.OrganizationView;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

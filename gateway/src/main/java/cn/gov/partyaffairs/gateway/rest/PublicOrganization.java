@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.gateway.rest;
 
-import cn.gov.partyaffairs.gateway.OrganizationView;
+import cn.gov.partyaffairs.gateway.view.OrganizationView;
 
 import java.time.OffsetDateTime;
 

@@ -1,26 +1,40 @@
 package cn.gov.partyaffairs.gateway.rest;
 
+import cn.gov.partyaffairs.gateway.client.CommandForwarder;
+import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository;
+import cn.gov.partyaffairs.gateway.service.PublicQueries;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import io.quarkus.panache.common.Page;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.Map;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
-/** Anonymous reads, answered from the read models alone: no call to any service on a public path. */
+/**
+ * Anonymous reads, answered from the read models alone: no call to any service on a public read. The public's own
+ * input (comments, evaluations) is forwarded without any token, with the client's address for the limits.
+ */
 @Path("/api/public")
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,10 +43,17 @@ public class PublicResource {
 
     private final OrganizationViewRepository organizations;
     private final CountyFigureRepository figures;
+    private final PublicQueries queries;
+    private final CommandForwarder forwarder;
+    private final GatewayConfig config;
 
-    public PublicResource(OrganizationViewRepository organizations, CountyFigureRepository figures) {
+    public PublicResource(OrganizationViewRepository organizations, CountyFigureRepository figures,
+                          PublicQueries queries, CommandForwarder forwarder, GatewayConfig config) {
         this.organizations = organizations;
         this.figures = figures;
+        this.queries = queries;
+        this.forwarder = forwarder;
+        this.config = config;
     }
 
     @GET
@@ -48,18 +69,108 @@ public class PublicResource {
         return new PageResult<>(query.list().stream().map(PublicOrganization::of).toList(), page, size, query.count());
     }
 
+    /** An organization with its latest public disclosures, its commitments and its cadence compliance. */
+    public record OrganizationPage(PublicOrganization organization, List<PublicDtos.Disclosure> recentDisclosures,
+                                   List<PublicDtos.Commitment> commitments,
+                                   List<PublicDtos.CompliancePeriod> compliance) {
+    }
+
     @GET
     @Path("organizations/{code}")
-    @Operation(summary = "One organization by its code")
-    public PublicOrganization organization(@PathParam("code") String code) {
-        return organizations.findByCode(code).map(PublicOrganization::of)
+    @Operation(summary = "One organization with its recent disclosures, commitments and cadence compliance")
+    public OrganizationPage organization(@PathParam("code") String code) {
+        PublicOrganization organization = organizations.findByCode(code).map(PublicOrganization::of)
                 .orElseThrow(() -> ProblemException.notFound("组织", code));
+        return new OrganizationPage(organization,
+                queries.disclosures(new PublicQueries.DisclosureFilter(code, null, null, null), 0, 10).items(),
+                queries.commitments(new PublicQueries.CommitmentFilter(null, code, null, null, null, null), 0, 50).items(),
+                queries.compliance(code, LocalDate.now().minusYears(1), null));
+    }
+
+    @GET
+    @Path("disclosures")
+    @Operation(summary = "Published public disclosures, newest first; filter by organization, catalog category "
+            + "(e.g. C8), a day within the period, text")
+    public PageResult<PublicDtos.Disclosure> disclosures(@QueryParam("organization") String organization,
+                                                         @QueryParam("category") String category,
+                                                         @QueryParam("period") LocalDate period,
+                                                         @QueryParam("q") String text,
+                                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                         @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE)
+                                                         @Min(1) @Max(PageResult.MAX_SIZE) int size) {
+        return queries.disclosures(new PublicQueries.DisclosureFilter(organization, category, period, text), page, size);
+    }
+
+    @GET
+    @Path("disclosures/{id}")
+    @Operation(summary = "A public disclosure with its version history and comment count")
+    public PublicDtos.Disclosure disclosure(@PathParam("id") UUID id) {
+        return queries.disclosure(id);
+    }
+
+    @GET
+    @Path("disclosures/{id}/comments")
+    @Operation(summary = "Approved comments and their count (已有N人发表了评论)")
+    public PublicDtos.Comments comments(@PathParam("id") UUID id) {
+        return queries.comments(id);
+    }
+
+    @POST
+    @Path("disclosures/{id}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Comment on a public disclosure (held for moderation)")
+    public Response comment(@PathParam("id") UUID id, String body, @Context HttpHeaders headers,
+                            @Context HttpServerRequest http) {
+        return forwarder.forward("POST", config.services().disclosure(), "/disclosures/" + id + "/comments", body,
+                CommandForwarder.Caller.anonymous(headers, http.remoteAddress().hostAddress()));
+    }
+
+    @GET
+    @Path("commitments")
+    @Operation(summary = "Commitments; filter by kind (SERVICE, PRACTICAL_THING), organization, department, category, status, text")
+    public PageResult<PublicDtos.Commitment> commitments(@QueryParam("kind") String kind,
+                                                         @QueryParam("organization") String organization,
+                                                         @QueryParam("department") String department,
+                                                         @QueryParam("category") String category,
+                                                         @QueryParam("status") String status,
+                                                         @QueryParam("q") String text,
+                                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                         @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE)
+                                                         @Min(1) @Max(PageResult.MAX_SIZE) int size) {
+        return queries.commitments(new PublicQueries.CommitmentFilter(kind, organization, department, category, status,
+                text), page, size);
+    }
+
+    @GET
+    @Path("commitments/{id}")
+    @Operation(summary = "A commitment with its progress timeline, satisfaction and approved evaluation comments")
+    public PublicDtos.Commitment commitment(@PathParam("id") UUID id) {
+        return queries.commitment(id);
+    }
+
+    @POST
+    @Path("commitments/{id}/evaluations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate a commitment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED, with an optional comment")
+    public Response evaluate(@PathParam("id") UUID id, String body, @Context HttpHeaders headers,
+                             @Context HttpServerRequest http) {
+        return forwarder.forward("POST", config.services().commitment(), "/commitments/" + id + "/evaluations", body,
+                CommandForwarder.Caller.anonymous(headers, http.remoteAddress().hostAddress()));
+    }
+
+    @GET
+    @Path("compliance")
+    @Operation(summary = "Cadence compliance per organization and period: KEPT, LATE or MISSING")
+    public List<PublicDtos.CompliancePeriod> compliance(@QueryParam("organization") String organization,
+                                                        @QueryParam("from") LocalDate from,
+                                                        @QueryParam("to") LocalDate to) {
+        return queries.compliance(organization, from, to);
     }
 
     @GET
     @Path("statistics")
-    @Operation(summary = "The county dashboard figures")
-    public Map<String, Long> statistics() {
-        return figures.all();
+    @Operation(summary = "The county dashboard figures, kept event by event")
+    public Dashboard statistics() {
+        return Dashboard.of(figures.all());
     }
 }

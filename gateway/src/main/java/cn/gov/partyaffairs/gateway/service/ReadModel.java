@@ -2,7 +2,7 @@ package cn.gov.partyaffairs.gateway.service;
 
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
-import cn.gov.partyaffairs.gateway.OrganizationView;
+import cn.gov.partyaffairs.gateway.view.OrganizationView;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository;
 import cn.gov.partyaffairs.platform.messaging.IdempotentConsumer;

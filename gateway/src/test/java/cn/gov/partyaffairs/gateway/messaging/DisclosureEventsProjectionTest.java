@@ -76,7 +76,7 @@ class DisclosureEventsProjectionTest {
         awaitListed(marker);
 
         given().when().get("/api/public/organizations/" + code)
-                .then().statusCode(200).body("name", equalTo("新名称"));
+                .then().statusCode(200).body("organization.name", equalTo("新名称"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class DisclosureEventsProjectionTest {
                  "deactivatedBy":"admin"}""".formatted(id, code));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/public/organizations/" + code)
-                .then().statusCode(200).body("name", equalTo("新名称")).body("type", equalTo("community-branch"))
-                .body("active", equalTo(false)));
+                .then().statusCode(200).body("organization.name", equalTo("新名称")).body("organization.type", equalTo("community-branch"))
+                .body("organization.active", equalTo(false)));
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.platform.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
@@ -78,6 +79,23 @@ public class IdempotentConsumer {
                 .setParameter(3, event.aggregateVersion())
                 .executeUpdate();
         return Outcome.APPLIED;
+    }
+
+    /**
+     * Applies inside the caller's transaction, for a replay that must be all or nothing (a read-model rebuild):
+     * the same once-per-event and stale-version rules, no retries.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome applyInCurrentTransaction(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+        return applyOnce(consumer, event, effect);
+    }
+
+    /** Forgets what the consumer applied, inside the caller's transaction, before a replay from the beginning. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(String consumer) {
+        em.createNativeQuery("DELETE FROM processed_event WHERE consumer = ?1").setParameter(1, consumer).executeUpdate();
+        em.createNativeQuery("DELETE FROM aggregate_position WHERE consumer = ?1").setParameter(1, consumer)
+                .executeUpdate();
     }
 
     /** The last version of the aggregate this consumer has applied, or 0 if none: read-your-writes waits on it. */

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.gateway;
+package cn.gov.partyaffairs.gateway.view;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,0 +1,196 @@
+package cn.gov.partyaffairs.gateway.projection;
+
+import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentPledged;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentProgressReported;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentWithdrawn;
+import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentApproved;
+import cn.gov.partyaffairs.gateway.EventLogEntry.Audience;
+import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
+import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The commitment service's events into the read models: commitments, their progress timelines, ratings and approved
+ * evaluation comments, and the dashboard counters ({@code commitments.<kind>.<status>}, on time, progress sum,
+ * ratings), moved event by event so they always agree with the service's own statistics.
+ */
+@ApplicationScoped
+public class CommitmentProjection {
+
+    private final EntityManager em;
+    private final CountyFigureRepository figures;
+    private final ObjectMapper mapper;
+
+    public CommitmentProjection(EntityManager em, CountyFigureRepository figures, ObjectMapper mapper) {
+        this.em = em;
+        this.figures = figures;
+        this.mapper = mapper;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Visibility apply(Class<? extends DomainEvent> type, IncomingEvent event) {
+        String organization = text(event, "organizationCode");
+        String department = text(event, "departmentCode");
+        switch (type.getSimpleName()) {
+            case "CommitmentPledged" -> pledged(event.as(CommitmentPledged.class, mapper));
+            case "CommitmentProgressReported" -> {
+                CommitmentProgressReported e = event.as(CommitmentProgressReported.class, mapper);
+                em.createNativeQuery("""
+                                INSERT INTO progress_view (id, commitment_id, percent, quantity, note, reason,
+                                    milestone_reached, reported_on, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                ON CONFLICT DO NOTHING""")
+                        .setParameter(1, e.reportId()).setParameter(2, e.commitmentId()).setParameter(3, e.percent())
+                        .setParameter(4, e.quantity()).setParameter(5, e.note()).setParameter(6, e.reason())
+                        .setParameter(7, e.milestoneReached()).setParameter(8, e.reportedOn()).setParameter(9, e.at())
+                        .executeUpdate();
+                if (e.milestoneReached() != null) {
+                    em.createNativeQuery("""
+                                    UPDATE commitment_view SET milestones = (
+                                        SELECT coalesce(jsonb_agg(CASE WHEN m ->> 'title' = ?2 AND m ->> 'reachedOn' IS NULL
+                                            THEN m || jsonb_build_object('reachedOn', ?3) ELSE m END), '[]'::jsonb)::text
+                                        FROM jsonb_array_elements(milestones::jsonb) m)
+                                    WHERE id = ?1""")
+                            .setParameter(1, e.commitmentId()).setParameter(2, e.milestoneReached())
+                            .setParameter(3, e.reportedOn().toString()).executeUpdate();
+                }
+                move(e.commitmentId(), e.status(), e.progressPercent(), e.at());
+            }
+            case "CommitmentFulfilled" -> {
+                CommitmentFulfilled e = event.as(CommitmentFulfilled.class, mapper);
+                em.createNativeQuery("""
+                                UPDATE commitment_view SET fulfilled_on = ?2, on_time = ?3, evidence = ?4 WHERE id = ?1""")
+                        .setParameter(1, e.commitmentId()).setParameter(2, e.fulfilledOn()).setParameter(3, e.onTime())
+                        .setParameter(4, e.evidence()).executeUpdate();
+                if (e.onTime()) {
+                    figures.add("commitments." + e.kind() + ".on_time", 1);
+                }
+                move(e.commitmentId(), "FULFILLED", 100, e.at());
+            }
+            case "CommitmentOverdue" -> move(event.aggregateId(), "OVERDUE", null, event.time());
+            case "CommitmentWithdrawn" -> {
+                CommitmentWithdrawn e = event.as(CommitmentWithdrawn.class, mapper);
+                em.createNativeQuery("UPDATE commitment_view SET withdraw_reason = ?2 WHERE id = ?1")
+                        .setParameter(1, e.commitmentId()).setParameter(2, e.reason()).executeUpdate();
+                move(e.commitmentId(), "WITHDRAWN", null, e.at());
+            }
+            case "CommitmentEvaluated" -> {
+                CommitmentEvaluated e = event.as(CommitmentEvaluated.class, mapper);
+                int inserted = em.createNativeQuery("""
+                                INSERT INTO evaluation_rating_view (id, commitment_id, rating) VALUES (?1, ?2, ?3)
+                                ON CONFLICT DO NOTHING""")
+                        .setParameter(1, e.evaluationId()).setParameter(2, e.commitmentId())
+                        .setParameter(3, e.rating().name()).executeUpdate();
+                if (inserted > 0) {
+                    em.createNativeQuery("UPDATE commitment_view SET %1$s = %1$s + 1 WHERE id = ?1"
+                                    .formatted(ratingColumn(e.rating())))
+                            .setParameter(1, e.commitmentId()).executeUpdate();
+                    figures.add("evaluations." + e.rating(), 1);
+                }
+            }
+            case "EvaluationCommentApproved" -> {
+                EvaluationCommentApproved e = event.as(EvaluationCommentApproved.class, mapper);
+                em.createNativeQuery("""
+                                INSERT INTO evaluation_comment_view (id, commitment_id, rating, comment, approved_at)
+                                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                        .setParameter(1, e.evaluationId()).setParameter(2, e.commitmentId())
+                        .setParameter(3, e.rating().name()).setParameter(4, e.comment()).setParameter(5, e.at())
+                        .executeUpdate();
+            }
+            default -> {
+                // A rejected evaluation comment, and types this gateway does not know yet: officials only.
+                return new Visibility(Audience.INTERNAL, organization, department);
+            }
+        }
+        return new Visibility(Audience.PUBLIC, organization, department);
+    }
+
+    private void pledged(CommitmentPledged e) {
+        String milestones;
+        try {
+            milestones = mapper.writeValueAsString(e.milestones() == null ? List.of() : e.milestones());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO commitment_view (id, kind, title, description, category, department_code,
+                            department_name, organization_code, organization_name, responsible, target_quantity,
+                            target_unit, milestones, pledged_on, due_date, status, updated_at,
+                            satisfied, basically_satisfied, dissatisfied)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'PLEDGED', ?16,
+                            (SELECT count(*) FROM evaluation_rating_view WHERE commitment_id = ?1 AND rating = 'SATISFIED'),
+                            (SELECT count(*) FROM evaluation_rating_view WHERE commitment_id = ?1 AND rating = 'BASICALLY_SATISFIED'),
+                            (SELECT count(*) FROM evaluation_rating_view WHERE commitment_id = ?1 AND rating = 'DISSATISFIED'))
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, e.commitmentId()).setParameter(2, e.kind().name()).setParameter(3, e.title())
+                .setParameter(4, e.description()).setParameter(5, e.category()).setParameter(6, e.departmentCode())
+                .setParameter(7, e.departmentName()).setParameter(8, e.organizationCode())
+                .setParameter(9, e.organizationName()).setParameter(10, e.responsible())
+                .setParameter(11, e.targetQuantity()).setParameter(12, e.targetUnit()).setParameter(13, milestones)
+                .setParameter(14, e.pledgedOn()).setParameter(15, e.dueDate()).setParameter(16, e.at())
+                .executeUpdate();
+        if (inserted > 0) {
+            figures.add("commitments." + e.kind() + ".PLEDGED", 1);
+        }
+    }
+
+    /**
+     * Moves a commitment to a status and progress, and the counters with it: one per status, and the sum of
+     * progress over the commitments not withdrawn (a fulfilled one counts 100), from which the average follows.
+     */
+    private void move(UUID id, String status, Integer progress, OffsetDateTime at) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT kind, status, progress_percent FROM commitment_view WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        String kind = (String) rows.get(0)[0];
+        String oldStatus = (String) rows.get(0)[1];
+        Integer oldProgress = rows.get(0)[2] == null ? null : ((Number) rows.get(0)[2]).intValue();
+        Integer newProgress = progress != null ? progress : oldProgress;
+        em.createNativeQuery("UPDATE commitment_view SET status = ?2, progress_percent = ?3, updated_at = ?4 WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, status).setParameter(3, newProgress).setParameter(4, at)
+                .executeUpdate();
+        if (!oldStatus.equals(status)) {
+            figures.add("commitments." + kind + "." + oldStatus, -1);
+            figures.add("commitments." + kind + "." + status, 1);
+        }
+        long delta = effective(status, newProgress) - effective(oldStatus, oldProgress);
+        if (delta != 0) {
+            figures.add("commitments." + kind + ".progress_sum", delta);
+        }
+    }
+
+    private static long effective(String status, Integer progress) {
+        return switch (status) {
+            case "WITHDRAWN" -> 0;
+            case "FULFILLED" -> 100;
+            default -> progress == null ? 0 : progress;
+        };
+    }
+
+    private static String ratingColumn(CommitmentEvaluated.Rating rating) {
+        return switch (rating) {
+            case SATISFIED -> "satisfied";
+            case BASICALLY_SATISFIED -> "basically_satisfied";
+            case DISSATISFIED -> "dissatisfied";
+        };
+    }
+
+    private static String text(IncomingEvent event, String field) {
+        var node = event.data().get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

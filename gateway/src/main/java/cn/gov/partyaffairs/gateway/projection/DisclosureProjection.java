@@ -1,0 +1,268 @@
+package cn.gov.partyaffairs.gateway.projection;
+
+import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
+import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
+import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionRecorded;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
+import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
+import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The disclosure service's events into the read models: organizations, disclosures and their versions, approved
+ * comments, the compliance matrix and the dashboard counters. Each method runs in the event's transaction.
+ */
+@ApplicationScoped
+public class DisclosureProjection {
+
+    private final EntityManager em;
+    private final ReadModel organizations;
+    private final CountyFigureRepository figures;
+    private final ObjectMapper mapper;
+
+    public DisclosureProjection(EntityManager em, ReadModel organizations, CountyFigureRepository figures,
+                                ObjectMapper mapper) {
+        this.em = em;
+        this.organizations = organizations;
+        this.figures = figures;
+        this.mapper = mapper;
+    }
+
+    /** Applies the event and says who may see it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Visibility apply(Class<? extends DomainEvent> type, IncomingEvent event) {
+        String name = type.getSimpleName();
+        String organization = text(event, "organizationCode");
+        switch (name) {
+            case "OrganizationRegistered" -> {
+                OrganizationRegistered e = event.as(OrganizationRegistered.class, mapper);
+                organizations.organizationRegistered(e, event.aggregateVersion());
+                return Visibility.open(e.code());
+            }
+            case "OrganizationUpdated" -> {
+                OrganizationUpdated e = event.as(OrganizationUpdated.class, mapper);
+                organizations.organizationUpdated(e, event.aggregateVersion());
+                return Visibility.open(e.code());
+            }
+            case "OrganizationDeactivated" -> {
+                organizations.organizationDeactivated(event.aggregateId(), event.aggregateVersion());
+                return Visibility.open(text(event, "code"));
+            }
+            case "ContentListSettled" -> {
+                return Visibility.internal(text(event, "code"));
+            }
+            case "DisclosureDrafted" -> {
+                DisclosureDrafted e = event.as(DisclosureDrafted.class, mapper);
+                upsertContent(e.disclosureId(), e.organizationCode(), e.scope(), "DRAFT", e.itemCodes(), e.title(),
+                        e.body(), e.periodStart(), e.periodEnd(), e.plannedChannels(), 0, e.at());
+                return Visibility.internal(organization);
+            }
+            case "DisclosureDraftEdited" -> {
+                DisclosureDraftEdited e = event.as(DisclosureDraftEdited.class, mapper);
+                upsertContent(e.disclosureId(), e.organizationCode(), e.scope(), "DRAFT", e.itemCodes(), e.title(),
+                        e.body(), e.periodStart(), e.periodEnd(), e.plannedChannels(), 0, e.at());
+                return Visibility.internal(organization);
+            }
+            case "DisclosureSubmitted" -> status(event, "SUBMITTED");
+            case "DisclosureReviewed" -> status(event, "REVIEWED");
+            case "DisclosureApproved" -> status(event, "APPROVED");
+            case "DisclosureReturned" -> status(event, "RETURNED");
+            case "DisclosureEscalated" -> {
+                // The status stays; the county office now decides.
+            }
+            case "DisclosurePublished" -> {
+                return published(event.as(DisclosurePublished.class, mapper));
+            }
+            case "DisclosureCorrected" -> {
+                DisclosureCorrected e = event.as(DisclosureCorrected.class, mapper);
+                em.createNativeQuery("""
+                                UPDATE disclosure_view SET title = ?2, body = ?3, content_version = ?4, updated_at = ?5
+                                WHERE id = ?1""")
+                        .setParameter(1, e.disclosureId()).setParameter(2, e.title()).setParameter(3, e.body())
+                        .setParameter(4, e.contentVersion()).setParameter(5, e.at()).executeUpdate();
+                version(e.disclosureId(), e.contentVersion(), e.title(), e.body(), e.reason(), e.at());
+                return Visibility.ofScope(e.scope(), organization);
+            }
+            case "DisclosureWithdrawn" -> {
+                DisclosureWithdrawn e = event.as(DisclosureWithdrawn.class, mapper);
+                int changed = em.createNativeQuery("""
+                                UPDATE disclosure_view SET status = 'WITHDRAWN', withdraw_reason = ?2, withdrawn_at = ?3,
+                                updated_at = ?3 WHERE id = ?1 AND status = 'PUBLISHED'""")
+                        .setParameter(1, e.disclosureId()).setParameter(2, e.reason()).setParameter(3, e.at())
+                        .executeUpdate();
+                if (changed > 0) {
+                    figures.add(publishedFigure(e.scope()), -1);
+                }
+                return Visibility.ofScope(e.scope(), organization);
+            }
+            case "DisclosureOverdue" -> {
+                DisclosureOverdue e = event.as(DisclosureOverdue.class, mapper);
+                compliance(e.organizationCode(), e.organizationType(), e.periodStart(), e.periodEnd(), e.dueDate(),
+                        null, "MISSING");
+                return Visibility.open(organization);
+            }
+            case "DisclosureLapseCured" -> {
+                DisclosureLapseCured e = event.as(DisclosureLapseCured.class, mapper);
+                compliance(e.organizationCode(), organizationType(e.organizationCode()), e.periodStart(), e.periodEnd(),
+                        null, e.disclosureId(), "LATE");
+                return Visibility.open(organization);
+            }
+            case "CommentApproved" -> {
+                CommentApproved e = event.as(CommentApproved.class, mapper);
+                int inserted = em.createNativeQuery("""
+                                INSERT INTO comment_view (id, disclosure_id, author_name, body, approved_at)
+                                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                        .setParameter(1, e.commentId()).setParameter(2, e.disclosureId()).setParameter(3, e.authorName())
+                        .setParameter(4, e.body()).setParameter(5, e.at()).executeUpdate();
+                if (inserted > 0) {
+                    em.createNativeQuery("UPDATE disclosure_view SET comment_count = comment_count + 1 WHERE id = ?1")
+                            .setParameter(1, e.disclosureId()).executeUpdate();
+                    figures.add("comments.approved", 1);
+                }
+                return Visibility.open(organization);
+            }
+            case "MediaSubmissionRecorded" -> {
+                MediaSubmissionRecorded e = event.as(MediaSubmissionRecorded.class, mapper);
+                figures.add("media.submitted." + e.outletLevel(), 1);
+                return Visibility.open(organization);
+            }
+            case "MediaSubmissionAdopted" -> {
+                MediaSubmissionAdopted e = event.as(MediaSubmissionAdopted.class, mapper);
+                figures.add("media.adopted." + e.outletLevel(), 1);
+                return Visibility.open(organization);
+            }
+            default -> {
+                // Comments submitted or rejected, and types this gateway does not know yet: officials only.
+            }
+        }
+        return Visibility.internal(organization);
+    }
+
+    private Visibility published(DisclosurePublished e) {
+        String previous = currentStatus(e.disclosureId());
+        upsertContent(e.disclosureId(), e.organizationCode(), e.scope(), "PUBLISHED", e.itemCodes(), e.title(), e.body(),
+                e.periodStart(), e.periodEnd(), e.channels(), e.contentVersion(), e.at());
+        em.createNativeQuery("UPDATE disclosure_view SET published_at = ?2 WHERE id = ?1")
+                .setParameter(1, e.disclosureId()).setParameter(2, e.at()).executeUpdate();
+        version(e.disclosureId(), e.contentVersion(), e.title(), e.body(), null, e.at());
+        if (!"PUBLISHED".equals(previous)) {
+            figures.add(publishedFigure(e.scope()), 1);
+        }
+        // A period with a publication and no lapse is kept; a lapse that is cured says so by its own event.
+        compliance(e.organizationCode(), organizationType(e.organizationCode()), e.periodStart(), e.periodEnd(), null,
+                e.disclosureId(), "KEPT");
+        return Visibility.ofScope(e.scope(), e.organizationCode());
+    }
+
+    private void upsertContent(UUID id, String organization, String scope, String status, List<String> items,
+                               String title, String body, LocalDate start, LocalDate end, List<String> channels,
+                               int contentVersion, OffsetDateTime at) {
+        Set<String> categories = new TreeSet<>();
+        items.forEach(item -> categories.add(item.contains("-") ? item.substring(0, item.indexOf('-')) : item));
+        em.createNativeQuery("""
+                        INSERT INTO disclosure_view (id, organization_code, scope, status, item_codes, category_codes, title,
+                            body, period_start, period_end, channels, content_version, updated_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                        ON CONFLICT (id) DO UPDATE SET organization_code = EXCLUDED.organization_code,
+                            scope = EXCLUDED.scope, status = EXCLUDED.status, item_codes = EXCLUDED.item_codes,
+                            category_codes = EXCLUDED.category_codes, title = EXCLUDED.title, body = EXCLUDED.body,
+                            period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
+                            channels = EXCLUDED.channels, content_version = EXCLUDED.content_version,
+                            updated_at = EXCLUDED.updated_at""")
+                .setParameter(1, id).setParameter(2, organization).setParameter(3, scope).setParameter(4, status)
+                .setParameter(5, String.join(",", items)).setParameter(6, "," + String.join(",", categories) + ",")
+                .setParameter(7, title).setParameter(8, body).setParameter(9, start).setParameter(10, end)
+                .setParameter(11, channels == null ? null : String.join(",", channels)).setParameter(12, contentVersion)
+                .setParameter(13, at).executeUpdate();
+    }
+
+    private void version(UUID id, int contentVersion, String title, String body, String reason, OffsetDateTime at) {
+        em.createNativeQuery("""
+                        INSERT INTO disclosure_version_view (disclosure_id, content_version, title, body, reason, at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
+                .setParameter(1, id).setParameter(2, contentVersion).setParameter(3, title).setParameter(4, body)
+                .setParameter(5, reason).setParameter(6, at).executeUpdate();
+    }
+
+    private void status(IncomingEvent event, String status) {
+        em.createNativeQuery("UPDATE disclosure_view SET status = ?2, updated_at = ?3 WHERE id = ?1")
+                .setParameter(1, event.aggregateId()).setParameter(2, status).setParameter(3, event.time())
+                .executeUpdate();
+    }
+
+    /** Moves one cell of the compliance matrix and the counters by organization type with it. */
+    private void compliance(String organization, String type, LocalDate start, LocalDate end, LocalDate due,
+                            UUID disclosure, String state) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT state, organization_type FROM compliance_view
+                        WHERE organization_code = ?1 AND period_start = ?2 FOR UPDATE""")
+                .setParameter(1, organization).setParameter(2, start).getResultList();
+        if (rows.isEmpty()) {
+            em.createNativeQuery("""
+                            INSERT INTO compliance_view (organization_code, period_start, period_end, organization_type,
+                                state, due_date, disclosure_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                    .setParameter(1, organization).setParameter(2, start).setParameter(3, end).setParameter(4, type)
+                    .setParameter(5, state).setParameter(6, due).setParameter(7, disclosure).executeUpdate();
+            figures.add("compliance." + type + "." + state, 1);
+            return;
+        }
+        String old = (String) rows.get(0)[0];
+        String oldType = (String) rows.get(0)[1];
+        // A later publication does not undo a lapse: only the cure (LATE) moves a MISSING period.
+        if (old.equals(state) || "KEPT".equals(state)) {
+            return;
+        }
+        em.createNativeQuery("""
+                        UPDATE compliance_view SET state = ?3, due_date = coalesce(?4, due_date),
+                            disclosure_id = coalesce(?5, disclosure_id)
+                        WHERE organization_code = ?1 AND period_start = ?2""")
+                .setParameter(1, organization).setParameter(2, start).setParameter(3, state).setParameter(4, due)
+                .setParameter(5, disclosure).executeUpdate();
+        figures.add("compliance." + oldType + "." + old, -1);
+        figures.add("compliance." + oldType + "." + state, 1);
+    }
+
+    private String organizationType(String code) {
+        @SuppressWarnings("unchecked")
+        List<String> types = em.createNativeQuery("SELECT type FROM organization_view WHERE code = ?1")
+                .setParameter(1, code).getResultList();
+        return types.isEmpty() ? "unknown" : types.get(0);
+    }
+
+    private String currentStatus(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery("SELECT status FROM disclosure_view WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static String publishedFigure(String scope) {
+        return "PUBLIC".equals(scope) ? "disclosures.published.public" : "disclosures.published.internal";
+    }
+
+    private static String text(IncomingEvent event, String field) {
+        var node = event.data().get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

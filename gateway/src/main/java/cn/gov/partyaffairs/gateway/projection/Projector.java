@@ -1,0 +1,89 @@
+package cn.gov.partyaffairs.gateway.projection;
+
+import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.EventCatalog;
+import cn.gov.partyaffairs.contracts.Topics;
+import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * Applies one event to the read models and appends it to the event log with who may see it. Supervision's events
+ * are officials' business only: they are logged for the internal stream and never reach the public side.
+ */
+@ApplicationScoped
+public class Projector {
+
+    private final DisclosureProjection disclosures;
+    private final CommitmentProjection commitments;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public Projector(DisclosureProjection disclosures, CommitmentProjection commitments, EntityManager em, Clock clock) {
+        this.disclosures = disclosures;
+        this.commitments = commitments;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Taken shared by every projecting transaction and exclusively by a rebuild, across all gateway replicas. */
+    private static final long READ_MODEL_LOCK = 0x6761746577617931L;
+
+    /** Blocks the live projections of every replica until the caller's transaction ends. */
+    public static void lockExclusively(EntityManager em) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, READ_MODEL_LOCK).getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(IncomingEvent event) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(?1)").setParameter(1, READ_MODEL_LOCK).getSingleResult();
+        Optional<Class<? extends DomainEvent>> known = EventCatalog.forType(event.type());
+        Visibility visibility;
+        if (known.isEmpty()) {
+            // A type from a newer producer: kept for officials, shown to nobody else until this gateway knows it.
+            visibility = Visibility.internal(text(event, "organizationCode"));
+        } else {
+            String topic = DomainEvent.typeOf(known.get()).topic();
+            visibility = switch (topic) {
+                case Topics.DISCLOSURE -> disclosures.apply(known.get(), event);
+                case Topics.COMMITMENT -> commitments.apply(known.get(), event);
+                default -> Visibility.internal(firstOf(event, "organizationCode", "unitCode"));
+            };
+        }
+        log(event, visibility);
+    }
+
+    /** Logged once per event id: a rebuild re-applies events without logging (or streaming) them again. */
+    private void log(IncomingEvent event, Visibility visibility) {
+        em.createNativeQuery("""
+                        INSERT INTO event_log (event_id, type, source, subject, aggregate_version, occurred_at, recorded_at,
+                            audience, organization_code, department_code, data)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter(1, event.id()).setParameter(2, event.type()).setParameter(3, event.source())
+                .setParameter(4, event.aggregateId()).setParameter(5, event.aggregateVersion())
+                .setParameter(6, event.time()).setParameter(7, OffsetDateTime.now(clock))
+                .setParameter(8, visibility.audience().name()).setParameter(9, visibility.organizationCode())
+                .setParameter(10, visibility.departmentCode()).setParameter(11, event.data().toString())
+                .executeUpdate();
+    }
+
+    private static String firstOf(IncomingEvent event, String... fields) {
+        for (String field : fields) {
+            String value = text(event, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String text(IncomingEvent event, String field) {
+        var node = event.data().get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

@@ -1,0 +1,144 @@
+package cn.gov.partyaffairs.gateway.rest;
+
+import cn.gov.partyaffairs.gateway.service.PublicQueries;
+import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository;
+import cn.gov.partyaffairs.platform.error.ProblemException;
+import cn.gov.partyaffairs.platform.rest.PageResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Page;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Open data: the register, the public disclosures and the commitments as UTF-8 CSV (with a byte order mark, so a
+ * spreadsheet opens the Chinese text right) or JSON. Only what the public API shows.
+ */
+@Path("/api/public/export")
+@Blocking
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ExportResource {
+
+    private static final int PAGE = PageResult.MAX_SIZE;
+
+    private final OrganizationViewRepository organizations;
+    private final PublicQueries queries;
+    private final ObjectMapper mapper;
+
+    public ExportResource(OrganizationViewRepository organizations, PublicQueries queries, ObjectMapper mapper) {
+        this.organizations = organizations;
+        this.queries = queries;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("{dataset: organizations|disclosures|commitments}.{format: csv|json}")
+    @Operation(summary = "Open data: organizations, disclosures or commitments, as csv or json")
+    public Response export(@PathParam("dataset") String dataset, @PathParam("format") String format) throws Exception {
+        Table table = switch (dataset) {
+            case "organizations" -> organizations();
+            case "disclosures" -> disclosures();
+            case "commitments" -> commitments();
+            default -> throw ProblemException.notFound("数据集", dataset);
+        };
+        String file = "yuping-" + dataset + "." + format;
+        if (format.equals("json")) {
+            return Response.ok(mapper.writeValueAsBytes(table.rows()), "application/json; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        }
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(String.join(",", table.columns())).append("\r\n");
+        for (Object row : table.rows()) {
+            List<String> cells = new ArrayList<>();
+            for (Object cell : table.cells().apply(row)) {
+                cells.add(csvCell(cell));
+            }
+            csv.append(String.join(",", cells)).append("\r\n");
+        }
+        return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    private record Table(List<String> columns, List<?> rows, Function<Object, List<Object>> cells) {
+    }
+
+    private Table organizations() {
+        List<PublicOrganization> rows = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var found = organizations.search(null, null, null).page(Page.of(page, PAGE)).list();
+            found.forEach(o -> rows.add(PublicOrganization.of(o)));
+            if (found.size() < PAGE) {
+                break;
+            }
+        }
+        return new Table(List.of("code", "name", "type", "parentCode", "cadenceMonths", "active"), rows, row -> {
+            PublicOrganization o = (PublicOrganization) row;
+            return List.of(o.code(), o.name(), o.type(), nullable(o.parentCode()), o.cadenceMonths(), o.active());
+        });
+    }
+
+    private Table disclosures() {
+        List<PublicDtos.Disclosure> rows = pages(page -> queries.disclosures(
+                new PublicQueries.DisclosureFilter(null, null, null, null), page, PAGE).items());
+        return new Table(List.of("id", "organizationCode", "organizationName", "title", "periodStart", "periodEnd",
+                "publishedAt", "channels", "itemCodes", "contentVersion", "commentCount", "body"), rows, row -> {
+            PublicDtos.Disclosure d = (PublicDtos.Disclosure) row;
+            return List.of(d.id(), d.organizationCode(), nullable(d.organizationName()), d.title(), d.periodStart(),
+                    d.periodEnd(), d.publishedAt(), String.join(";", d.channels()), String.join(";", d.itemCodes()),
+                    d.contentVersion(), d.commentCount(), d.body());
+        });
+    }
+
+    private Table commitments() {
+        List<PublicDtos.Commitment> rows = pages(page -> queries.commitments(
+                new PublicQueries.CommitmentFilter(null, null, null, null, null, null), page, PAGE).items());
+        return new Table(List.of("id", "kind", "title", "category", "departmentCode", "departmentName",
+                "organizationCode", "organizationName", "responsible", "targetQuantity", "targetUnit", "pledgedOn",
+                "dueDate", "status", "progressPercent", "fulfilledOn", "onTime", "evaluations", "satisfactionRate"),
+                rows, row -> {
+            PublicDtos.Commitment c = (PublicDtos.Commitment) row;
+            return List.of(c.id(), nullable(c.kind()), c.title(), nullable(c.category()), nullable(c.departmentCode()),
+                    nullable(c.departmentName()), nullable(c.organizationCode()), nullable(c.organizationName()),
+                    c.responsible(), nullable(c.targetQuantity()), nullable(c.targetUnit()), c.pledgedOn(), c.dueDate(),
+                    c.status(), nullable(c.progressPercent()), nullable(c.fulfilledOn()), nullable(c.onTime()),
+                    c.satisfaction().evaluations(), nullable(c.satisfaction().rate()));
+        });
+    }
+
+    private static <T> List<T> pages(Function<Integer, List<T>> page) {
+        List<T> all = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            List<T> found = page.apply(p);
+            all.addAll(found);
+            if (found.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    private static Object nullable(Object value) {
+        return value == null ? "" : value;
+    }
+
+    /** RFC 4180: quoted when it holds a comma, quote or line break; a leading formula sign is neutralised. */
+    private static String csvCell(Object value) {
+        String text = String.valueOf(value);
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+(\\.\\d+)?")) {
+            text = "'" + text;
+        }
+        if (Stream.of(",", "\"", "\n", "\r").anyMatch(text::contains)) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,100 @@
+package cn.gov.partyaffairs.gateway.rest;
+
+import cn.gov.partyaffairs.gateway.client.CommandForwarder;
+import cn.gov.partyaffairs.gateway.config.GatewayConfig;
+import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.platform.error.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every command and internal read of the three services, forwarded with the caller's token: the owning service
+ * decides who may do what. The first path segment names the owner ({@code gateway.routes}). A change answers once
+ * the read models show it (read-your-writes), or 202 with where to poll.
+ */
+@Path("/api/internal")
+@Authenticated
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalResource {
+
+    private final CommandForwarder forwarder;
+    private final GatewayConfig config;
+    private final ReadModel readModel;
+
+    public InternalResource(CommandForwarder forwarder, GatewayConfig config, ReadModel readModel) {
+        this.forwarder = forwarder;
+        this.config = config;
+        this.readModel = readModel;
+    }
+
+    @GET
+    @Path("read-model/aggregates/{id}")
+    @Operation(summary = "How far the read models have applied an aggregate: poll here after a 202")
+    public Map<String, Object> aggregatePosition(@PathParam("id") UUID aggregateId) {
+        return Map.of("aggregateId", aggregateId, "version", readModel.position(aggregateId));
+    }
+
+    @GET
+    @Path("{segment}{rest: (/.*)?}")
+    @Operation(summary = "An internal read of the owning service, within the caller's scope")
+    public Response read(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers,
+                         @Context HttpServerRequest http) {
+        return forward("GET", segment, uri, null, headers, http);
+    }
+
+    @POST
+    @Path("{segment}{rest: (/.*)?}")
+    @Operation(summary = "A command of the owning service")
+    public Response post(@PathParam("segment") String segment, String body, @Context UriInfo uri,
+                         @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        return forward("POST", segment, uri, body, headers, http);
+    }
+
+    @PUT
+    @Path("{segment}{rest: (/.*)?}")
+    @Operation(summary = "A command of the owning service that replaces content (a draft, for example)")
+    public Response put(@PathParam("segment") String segment, String body, @Context UriInfo uri,
+                        @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        return forward("PUT", segment, uri, body, headers, http);
+    }
+
+    @DELETE
+    @Path("{segment}{rest: (/.*)?}")
+    @Operation(summary = "A command of the owning service that removes something")
+    public Response delete(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers,
+                           @Context HttpServerRequest http) {
+        return forward("DELETE", segment, uri, null, headers, http);
+    }
+
+    private Response forward(String method, String segment, UriInfo uri, String body, HttpHeaders headers,
+                             HttpServerRequest http) {
+        String service = config.routes().get(segment);
+        if (service == null) {
+            throw ProblemException.notFound("接口", "/api/internal/" + segment);
+        }
+        URI request = uri.getRequestUri();
+        String path = request.getRawPath().substring("/api/internal".length())
+                + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
+        return forwarder.forward(method, config.services().named(service), path, body,
+                CommandForwarder.Caller.of(headers, http.remoteAddress().hostAddress()));
+    }
+}

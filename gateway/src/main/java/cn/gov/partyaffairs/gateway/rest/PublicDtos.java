@@ -1,0 +1,109 @@
+package cn.gov.partyaffairs.gateway.rest;
+
+import cn.gov.partyaffairs.gateway.view.CommentView;
+import cn.gov.partyaffairs.gateway.view.CommitmentView;
+import cn.gov.partyaffairs.gateway.view.ComplianceView;
+import cn.gov.partyaffairs.gateway.view.DisclosureVersionView;
+import cn.gov.partyaffairs.gateway.view.DisclosureView;
+import cn.gov.partyaffairs.gateway.view.EvaluationCommentView;
+import cn.gov.partyaffairs.gateway.view.ProgressView;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** What the public API answers with: only fields that are public by nature. */
+public final class PublicDtos {
+
+    private PublicDtos() {
+    }
+
+    public record Disclosure(UUID id, String organizationCode, String organizationName, String status, String scope,
+                             List<String> itemCodes, String title, String body, LocalDate periodStart,
+                             LocalDate periodEnd, List<String> channels, int contentVersion,
+                             OffsetDateTime publishedAt, String withdrawReason, int commentCount,
+                             List<Version> versions) {
+        public static Disclosure of(DisclosureView d, String organizationName, List<DisclosureVersionView> versions) {
+            return new Disclosure(d.id, d.organizationCode, organizationName, d.status, d.scope, split(d.itemCodes),
+                    d.title, d.body, d.periodStart, d.periodEnd, split(d.channels), d.contentVersion, d.publishedAt,
+                    d.withdrawReason, d.commentCount,
+                    versions == null ? null : versions.stream().map(Version::of).toList());
+        }
+    }
+
+    public record Version(int contentVersion, String title, String body, String reason, OffsetDateTime at) {
+        static Version of(DisclosureVersionView v) {
+            return new Version(v.contentVersion, v.title, v.body, v.reason, v.at);
+        }
+    }
+
+    public record Comment(UUID id, String authorName, String body, OffsetDateTime approvedAt) {
+        public static Comment of(CommentView c) {
+            return new Comment(c.id, c.authorName, c.body, c.approvedAt);
+        }
+    }
+
+    /** 已有N人发表了评论. */
+    public record Comments(long count, List<Comment> comments) {
+    }
+
+    public record Commitment(UUID id, String kind, String title, String description, String category,
+                             String departmentCode, String departmentName, String organizationCode,
+                             String organizationName, String responsible, BigDecimal targetQuantity, String targetUnit,
+                             JsonNode milestones, LocalDate pledgedOn, LocalDate dueDate, String status,
+                             Integer progressPercent, LocalDate fulfilledOn, Boolean onTime, String evidence,
+                             String withdrawReason, Satisfaction satisfaction, List<Progress> timeline,
+                             List<EvaluationComment> comments) {
+        public static Commitment of(CommitmentView c, JsonNode milestones, List<ProgressView> timeline,
+                                    List<EvaluationCommentView> comments) {
+            return new Commitment(c.id, c.kind, c.title, c.description, c.category, c.departmentCode, c.departmentName,
+                    c.organizationCode, c.organizationName, c.responsible, c.targetQuantity, c.targetUnit, milestones,
+                    c.pledgedOn, c.dueDate, c.status, c.progressPercent, c.fulfilledOn, c.onTime, c.evidence,
+                    c.withdrawReason, Satisfaction.of(c.satisfied, c.basicallySatisfied, c.dissatisfied),
+                    timeline == null ? null : timeline.stream().map(Progress::of).toList(),
+                    comments == null ? null : comments.stream().map(EvaluationComment::of).toList());
+        }
+    }
+
+    public record Progress(Integer percent, BigDecimal quantity, String note, String reason, String milestoneReached,
+                           LocalDate reportedOn) {
+        static Progress of(ProgressView p) {
+            return new Progress(p.percent, p.quantity, p.note, p.reason, p.milestoneReached, p.reportedOn);
+        }
+    }
+
+    public record EvaluationComment(String rating, String comment, OffsetDateTime approvedAt) {
+        static EvaluationComment of(EvaluationCommentView e) {
+            return new EvaluationComment(e.rating, e.comment, e.approvedAt);
+        }
+    }
+
+    /** @param rate satisfied and basically satisfied over all evaluations; null without any */
+    public record Satisfaction(long evaluations, long satisfied, long basicallySatisfied, long dissatisfied,
+                               Double rate) {
+        public static Satisfaction of(long satisfied, long basically, long dissatisfied) {
+            long all = satisfied + basically + dissatisfied;
+            return new Satisfaction(all, satisfied, basically, dissatisfied, ratio(satisfied + basically, all));
+        }
+    }
+
+    public record CompliancePeriod(String organizationCode, String organizationType, LocalDate periodStart,
+                                   LocalDate periodEnd, String state, LocalDate dueDate) {
+        public static CompliancePeriod of(ComplianceView c) {
+            return new CompliancePeriod(c.organizationCode, c.organizationType, c.periodStart, c.periodEnd, c.state,
+                    c.dueDate);
+        }
+    }
+
+    static Double ratio(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+
+    static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

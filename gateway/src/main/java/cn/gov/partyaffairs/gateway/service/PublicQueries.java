@@ -1,0 +1,201 @@
+package cn.gov.partyaffairs.gateway.service;
+
+import cn.gov.partyaffairs.gateway.rest.PublicDtos;
+import cn.gov.partyaffairs.gateway.view.CommentView;
+import cn.gov.partyaffairs.gateway.view.CommitmentView;
+import cn.gov.partyaffairs.gateway.view.ComplianceView;
+import cn.gov.partyaffairs.gateway.view.DisclosureVersionView;
+import cn.gov.partyaffairs.gateway.view.DisclosureView;
+import cn.gov.partyaffairs.gateway.view.EvaluationCommentView;
+import cn.gov.partyaffairs.gateway.view.ProgressView;
+import cn.gov.partyaffairs.platform.error.ProblemException;
+import cn.gov.partyaffairs.platform.rest.PageResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The public's reads, from the read models alone. Only published disclosures public to society, approved comments
+ * and commitments ever come out of here.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PublicQueries {
+
+    private static final String PUBLIC_DISCLOSURE = "d.scope = 'PUBLIC' and d.status = 'PUBLISHED'";
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public PublicQueries(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    public record DisclosureFilter(String organizationCode, String category, LocalDate period, String text) {
+    }
+
+    /** Newest first. {@code period}: any day inside the period the disclosure covers. */
+    public PageResult<PublicDtos.Disclosure> disclosures(DisclosureFilter filter, int page, int size) {
+        List<String> where = new ArrayList<>(List.of(PUBLIC_DISCLOSURE));
+        Map<String, Object> params = new HashMap<>();
+        if (filter.organizationCode() != null) {
+            where.add("d.organizationCode = :organization");
+            params.put("organization", filter.organizationCode());
+        }
+        if (filter.category() != null) {
+            where.add("d.categoryCodes like :category");
+            params.put("category", "%," + filter.category() + ",%");
+        }
+        if (filter.period() != null) {
+            where.add("d.periodStart <= :period and d.periodEnd >= :period");
+            params.put("period", filter.period());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.add("(lower(d.title) like :text or lower(d.body) like :text)");
+            params.put("text", "%" + filter.text().strip().toLowerCase() + "%");
+        }
+        String condition = String.join(" and ", where);
+        TypedQuery<DisclosureView> query = em.createQuery("from DisclosureView d where " + condition
+                + " order by d.publishedAt desc, d.id", DisclosureView.class);
+        TypedQuery<Long> count = em.createQuery("select count(d) from DisclosureView d where " + condition, Long.class);
+        params.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<DisclosureView> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        Map<String, String> names = organizationNames();
+        return new PageResult<>(found.stream().map(d -> PublicDtos.Disclosure.of(d, names.get(d.organizationCode), null))
+                .toList(), page, size, count.getSingleResult());
+    }
+
+    /** A public disclosure with its version history; party-internal or unpublished ones do not exist here. */
+    public PublicDtos.Disclosure disclosure(UUID id) {
+        DisclosureView d = publicDisclosure(id);
+        List<DisclosureVersionView> versions = em.createQuery(
+                        "from DisclosureVersionView v where v.disclosureId = :id order by v.contentVersion",
+                        DisclosureVersionView.class).setParameter("id", id).getResultList();
+        return PublicDtos.Disclosure.of(d, organizationNames().get(d.organizationCode), versions);
+    }
+
+    public PublicDtos.Comments comments(UUID disclosureId) {
+        publicDisclosure(disclosureId);
+        List<PublicDtos.Comment> comments = em.createQuery(
+                        "from CommentView c where c.disclosureId = :id order by c.approvedAt", CommentView.class)
+                .setParameter("id", disclosureId).getResultList().stream().map(PublicDtos.Comment::of).toList();
+        return new PublicDtos.Comments(comments.size(), comments);
+    }
+
+    public record CommitmentFilter(String kind, String organizationCode, String departmentCode, String category,
+                                   String status, String text) {
+    }
+
+    /** Soonest due first. */
+    public PageResult<PublicDtos.Commitment> commitments(CommitmentFilter filter, int page, int size) {
+        List<String> where = new ArrayList<>(List.of("1 = 1"));
+        Map<String, Object> params = new HashMap<>();
+        addEquals(where, params, "c.kind", "kind", filter.kind());
+        addEquals(where, params, "c.organizationCode", "organization", filter.organizationCode());
+        addEquals(where, params, "c.departmentCode", "department", filter.departmentCode());
+        addEquals(where, params, "c.category", "category", filter.category());
+        addEquals(where, params, "c.status", "status", filter.status());
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.add("(lower(c.title) like :text or lower(coalesce(c.description, '')) like :text)");
+            params.put("text", "%" + filter.text().strip().toLowerCase() + "%");
+        }
+        String condition = String.join(" and ", where);
+        TypedQuery<CommitmentView> query = em.createQuery("from CommitmentView c where " + condition
+                + " order by c.dueDate, c.title, c.id", CommitmentView.class);
+        TypedQuery<Long> count = em.createQuery("select count(c) from CommitmentView c where " + condition, Long.class);
+        params.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<CommitmentView> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new PageResult<>(found.stream().map(c -> PublicDtos.Commitment.of(c, milestones(c), null, null)).toList(),
+                page, size, count.getSingleResult());
+    }
+
+    /** A commitment with its progress timeline, its ratings and the approved comments of its evaluations. */
+    public PublicDtos.Commitment commitment(UUID id) {
+        CommitmentView c = em.find(CommitmentView.class, id);
+        if (c == null) {
+            throw ProblemException.notFound("承诺", id.toString());
+        }
+        List<ProgressView> timeline = em.createQuery(
+                        "from ProgressView p where p.commitmentId = :id order by p.reportedOn, p.at", ProgressView.class)
+                .setParameter("id", id).getResultList();
+        List<EvaluationCommentView> comments = em.createQuery(
+                        "from EvaluationCommentView e where e.commitmentId = :id order by e.approvedAt",
+                        EvaluationCommentView.class)
+                .setParameter("id", id).getResultList();
+        return PublicDtos.Commitment.of(c, milestones(c), timeline, comments);
+    }
+
+    /** The compliance matrix of one organization (or all), oldest period first. */
+    public List<PublicDtos.CompliancePeriod> compliance(String organizationCode, LocalDate from, LocalDate to) {
+        StringBuilder jpql = new StringBuilder("from ComplianceView c where 1 = 1");
+        if (organizationCode != null) {
+            jpql.append(" and c.organizationCode = :organization");
+        }
+        if (from != null) {
+            jpql.append(" and c.periodEnd >= :from");
+        }
+        if (to != null) {
+            jpql.append(" and c.periodStart <= :to");
+        }
+        TypedQuery<ComplianceView> query = em.createQuery(jpql + " order by c.organizationCode, c.periodStart",
+                ComplianceView.class);
+        if (organizationCode != null) {
+            query.setParameter("organization", organizationCode);
+        }
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        return query.setMaxResults(5000).getResultList().stream().map(PublicDtos.CompliancePeriod::of).toList();
+    }
+
+    private DisclosureView publicDisclosure(UUID id) {
+        DisclosureView d = em.find(DisclosureView.class, id);
+        if (d == null || !d.isPublic()) {
+            throw ProblemException.notFound("公开事项", id.toString());
+        }
+        return d;
+    }
+
+    private JsonNode milestones(CommitmentView c) {
+        try {
+            return mapper.readTree(c.milestones);
+        } catch (Exception e) {
+            return mapper.createArrayNode();
+        }
+    }
+
+    private Map<String, String> organizationNames() {
+        Map<String, String> names = new HashMap<>();
+        for (Object[] row : em.createQuery("select o.code, o.name from OrganizationView o", Object[].class).getResultList()) {
+            names.put((String) row[0], (String) row[1]);
+        }
+        return names;
+    }
+
+    private static void addEquals(List<String> where, Map<String, Object> params, String path, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            where.add(path + " = :" + name);
+            params.put(name, value);
+        }
+    }
+}

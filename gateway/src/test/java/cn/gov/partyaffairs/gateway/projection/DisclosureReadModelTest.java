@@ -1,0 +1,101 @@
+package cn.gov.partyaffairs.gateway.projection;
+
+import cn.gov.partyaffairs.gateway.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Disclosures from their events: public ones readable by anyone with their history, party-internal ones nowhere public. */
+@QuarkusTest
+class DisclosureReadModelTest {
+
+    @Test
+    void publicDisclosuresAreListedWithTheirHistoryAndInternalOnesAreNot() {
+        String organization = TestEvents.code("O");
+        TestEvents.organization(UUID.randomUUID(), organization, "village-branch", null);
+        UUID open = UUID.randomUUID();
+        UUID internal = UUID.randomUUID();
+        TestEvents.send("disclosure.DisclosurePublished", open, 5,
+                TestEvents.published(open, organization, "PUBLIC", "鱼塘村2017年3月党务公开", "2017-03", 1));
+        TestEvents.send("disclosure.DisclosurePublished", internal, 5,
+                TestEvents.published(internal, organization, "PARTY_WIDE", "鱼塘村党费收缴情况（党内）", "2017-03", 1));
+        TestEvents.send("disclosure.DisclosureCorrected", open, 6, """
+                {"disclosureId":"%s","organizationCode":"%s","scope":"PUBLIC","contentVersion":2,"title":"鱼塘村2017年3月党务公开（更正）",
+                 "body":"更正后的内容","reason":"惠民资金金额有误","correctedBy":"clerk","at":"2017-04-02T10:00:00+08:00"}"""
+                .formatted(open, organization));
+        TestEvents.await(() -> given().get("/api/public/disclosures/" + open).then().extract().statusCode() == 200
+                && given().get("/api/public/disclosures/" + open).then().extract().<Integer>path("contentVersion") == 2);
+
+        given().queryParam("organization", organization).when().get("/api/public/disclosures").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].title", equalTo("鱼塘村2017年3月党务公开（更正）"));
+        given().when().get("/api/public/disclosures/" + open).then().statusCode(200)
+                .body("versions.contentVersion", contains(1, 2))
+                .body("versions[1].reason", equalTo("惠民资金金额有误"))
+                .body("organizationName", equalTo("测试" + organization));
+        given().queryParam("category", "C8").queryParam("period", "2017-03-15").queryParam("organization", organization)
+                .when().get("/api/public/disclosures").then().body("total", equalTo(1));
+        given().queryParam("category", "C3").queryParam("organization", organization)
+                .when().get("/api/public/disclosures").then().body("total", equalTo(0));
+
+        // The party-internal one: not listed, not readable, not commentable, not exported, not in the organization page.
+        given().when().get("/api/public/disclosures/" + internal).then().statusCode(404);
+        given().when().get("/api/public/disclosures/" + internal + "/comments").then().statusCode(404);
+        given().queryParam("q", "党费").queryParam("organization", organization).when().get("/api/public/disclosures")
+                .then().body("total", equalTo(0));
+        given().when().get("/api/public/organizations/" + organization).then().statusCode(200)
+                .body("recentDisclosures.id", contains(open.toString()));
+        Response csv = given().when().get("/api/public/export/disclosures.csv");
+        assertEquals(200, csv.statusCode());
+        String text = new String(csv.asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFFid,organizationCode"), "a spreadsheet reads UTF-8 from the BOM");
+        assertTrue(text.contains("鱼塘村2017年3月党务公开（更正）"));
+        assertFalse(text.contains("党费收缴"), "party-internal content never leaves");
+        assertFalse(given().when().get("/api/public/export/disclosures.json").asString().contains(internal.toString()));
+    }
+
+    @Test
+    void approvedCommentsAndTheComplianceMatrix() {
+        String organization = TestEvents.code("O");
+        TestEvents.organization(UUID.randomUUID(), organization, "township-committee", null);
+        UUID disclosure = UUID.randomUUID();
+        TestEvents.send("disclosure.DisclosurePublished", disclosure, 5,
+                TestEvents.published(disclosure, organization, "PUBLIC", "大龙镇2017年1月党务公开", "2017-01", 1));
+        UUID comment = UUID.randomUUID();
+        TestEvents.send("disclosure.CommentSubmitted", comment, 1, """
+                {"commentId":"%s","disclosureId":"%s","organizationCode":"%s","authorName":"张先生","body":"待审核的评论",
+                 "at":"2017-02-01T20:00:00+08:00"}""".formatted(comment, disclosure, organization));
+        TestEvents.send("disclosure.CommentApproved", comment, 2, """
+                {"commentId":"%s","disclosureId":"%s","organizationCode":"%s","authorName":"张先生","body":"公开得很及时",
+                 "approvedBy":"admin","at":"2017-02-02T09:00:00+08:00"}""".formatted(comment, disclosure, organization));
+        UUID february = UUID.nameUUIDFromBytes((organization + "2017-02").getBytes(StandardCharsets.UTF_8));
+        UUID march = UUID.nameUUIDFromBytes((organization + "2017-03").getBytes(StandardCharsets.UTF_8));
+        for (UUID obligation : new UUID[] {february, march}) {
+            String month = obligation.equals(february) ? "02" : "03";
+            TestEvents.send("disclosure.DisclosureOverdue", obligation, 1, """
+                    {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","organizationType":"township-committee",
+                     "periodStart":"2017-%s-01","periodEnd":"2017-%s-28","dueDate":"2017-%s-28","detectedAt":"2017-04-10T00:00:00+08:00"}"""
+                    .formatted(obligation, UUID.randomUUID(), organization, month, month, month));
+        }
+        TestEvents.send("disclosure.DisclosureLapseCured", march, 2, """
+                {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","periodStart":"2017-03-01",
+                 "periodEnd":"2017-03-28","disclosureId":"%s","publishedAt":"2017-04-20T09:00:00+08:00"}"""
+                .formatted(march, UUID.randomUUID(), organization, UUID.randomUUID()));
+        TestEvents.await(() -> given().queryParam("organization", organization).get("/api/public/compliance")
+                .then().extract().jsonPath().getList("state").equals(java.util.List.of("KEPT", "MISSING", "LATE")));
+
+        given().when().get("/api/public/disclosures/" + disclosure + "/comments").then().statusCode(200)
+                .body("count", equalTo(1)).body("comments[0].body", equalTo("公开得很及时"));
+        given().when().get("/api/public/disclosures/" + disclosure).then().body("commentCount", equalTo(1));
+    }
+}
