@@ -3,13 +3,17 @@ package cn.gov.partyaffairs.supervision.messaging;
 import cn.gov.partyaffairs.platform.messaging.IdempotentConsumer;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import cn.gov.partyaffairs.replica.OrganizationReplica;
+import cn.gov.partyaffairs.supervision.finding.AutomaticFindings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The disclosure service's events, each applied once: today they keep the local organization register. Demonstration units are organizations; the service needs to know them. */
+/**
+ * The disclosure service's events, each applied once: the register's keep the local organization copy (demonstration
+ * units are organizations), and the cadence engine's lapses and cures become and resolve automatic findings.
+ */
 @ApplicationScoped
 public class DisclosureEventsConsumer {
 
@@ -17,17 +21,23 @@ public class DisclosureEventsConsumer {
 
     private final IdempotentConsumer consumer;
     private final OrganizationReplica organizations;
+    private final AutomaticFindings findings;
     private final ObjectMapper mapper;
 
-    public DisclosureEventsConsumer(IdempotentConsumer consumer, OrganizationReplica organizations, ObjectMapper mapper) {
+    public DisclosureEventsConsumer(IdempotentConsumer consumer, OrganizationReplica organizations,
+                                    AutomaticFindings findings, ObjectMapper mapper) {
         this.consumer = consumer;
         this.organizations = organizations;
+        this.findings = findings;
         this.mapper = mapper;
     }
 
     @Incoming("disclosure-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, IncomingEvent.from(record, mapper), organizations::apply);
+        consumer.apply(CONSUMER, IncomingEvent.from(record, mapper), event -> {
+            organizations.apply(event);
+            findings.apply(event);
+        });
     }
 }

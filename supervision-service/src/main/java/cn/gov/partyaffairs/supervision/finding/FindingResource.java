@@ -1,0 +1,123 @@
+package cn.gov.partyaffairs.supervision.finding;
+
+import cn.gov.partyaffairs.contracts.supervision.FindingSource;
+import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
+import cn.gov.partyaffairs.platform.rest.PageResult;
+import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Findings (问题) and their rectification. The unit's guidance group records, verifies and reopens them; the unit's
+ * own clerk, or its group, reports the rectification; county admins may do everything.
+ */
+@Path("/findings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class FindingResource {
+
+    private static final String BODY_REQUIRED = "请求体不能为空";
+
+    private final FindingService service;
+    private final FindingRepository findings;
+    private final RectificationOverdueDetector overdue;
+    private final SupervisionNames names;
+
+    public FindingResource(FindingService service, FindingRepository findings, RectificationOverdueDetector overdue,
+                           SupervisionNames names) {
+        this.service = service;
+        this.findings = findings;
+        this.overdue = overdue;
+        this.names = names;
+    }
+
+    @GET
+    @Operation(summary = "Findings, filtered by unit, group (its current units), status, source and overdue; soonest deadline first")
+    public PageResult<FindingDto> search(@QueryParam("unit") String unit,
+                                         @QueryParam("group") String group,
+                                         @QueryParam("status") FindingStatus status,
+                                         @QueryParam("source") FindingSource source,
+                                         @QueryParam("overdue") Boolean overdue,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE) @Min(1)
+                                         @Max(PageResult.MAX_SIZE) int size) {
+        PageResult<Finding> found = findings.search(new FindingRepository.Filter(unit, group, status, source, overdue),
+                page, size);
+        return new PageResult<>(found.items().stream().map(f -> FindingDto.of(f, names, null)).toList(), page, size,
+                found.total());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One finding with its whole history")
+    public FindingDto get(@PathParam("id") UUID id) {
+        return FindingDto.of(service.get(id), names, findings.history(id));
+    }
+
+    @POST
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
+    @Operation(summary = "Record a finding against a unit of the caller's group, from an inspection or not, with a rectification deadline")
+    public Response raise(@NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Raise request) {
+        Finding f = service.raise(request);
+        return answer(Response.created(URI.create("/findings/" + f.id)), f);
+    }
+
+    @POST
+    @Path("{id}/rectification")
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR, Caller.ORG_CLERK})
+    @Operation(summary = "Report the finding rectified, with evidence (the unit's clerk or its group)")
+    public Response reportRectification(@PathParam("id") UUID id,
+                                        @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.ReportRectification request) {
+        return answer(Response.ok(), service.reportRectification(id, request));
+    }
+
+    @POST
+    @Path("{id}/verify")
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
+    @Operation(summary = "Accept the reported rectification: the finding is closed")
+    public Response verify(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Verify request) {
+        return answer(Response.ok(), service.verify(id, request));
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
+    @Operation(summary = "Refuse the reported rectification: open again, with a reason and a new deadline")
+    public Response reopen(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Reopen request) {
+        return answer(Response.ok(), service.reopen(id, request));
+    }
+
+    @POST
+    @Path("overdue-check")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Look for rectification past its deadline now (every replica also does so at an interval)")
+    public Map<String, Integer> checkOverdue() {
+        return Map.of("overdue", overdue.check());
+    }
+
+    private Response answer(Response.ResponseBuilder response, Finding f) {
+        return AggregateHeaders.tag(response, f.id, f.version).entity(FindingDto.of(f, names, null)).build();
+    }
+}

@@ -1,0 +1,85 @@
+package cn.gov.partyaffairs.supervision.rest;
+
+import cn.gov.partyaffairs.contracts.supervision.GroupMember;
+import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
+import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.supervision.GuidanceGroup;
+import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
+import cn.gov.partyaffairs.supervision.service.ProgrammeService;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Guidance groups (督促指导小组): the county office forms them; a group keeps its own member list. */
+@Path("/groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class GroupResource {
+
+    private static final String BODY_REQUIRED = "请求体不能为空";
+
+    private final ProgrammeService service;
+    private final AssignmentRepository assignments;
+
+    public GroupResource(ProgrammeService service, AssignmentRepository assignments) {
+        this.service = service;
+        this.assignments = assignments;
+    }
+
+    /** A group, its members and the codes of the units it is responsible for now. */
+    public record GroupDto(UUID id, String code, String name, List<GroupMember> members, List<String> unitCodes,
+                           long version) {
+    }
+
+    @GET
+    @Operation(summary = "Every guidance group, by code, with its members and current units")
+    public List<GroupDto> all() {
+        return service.groups().stream().map(this::dto).toList();
+    }
+
+    @GET
+    @Path("{code}")
+    public GroupDto get(@PathParam("code") String code) {
+        return dto(service.group(code));
+    }
+
+    @POST
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Form a guidance group; its code is what its inspectors' tokens name (claim guidance_group)")
+    public Response form(@NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.FormGroup request) {
+        GuidanceGroup g = service.formGroup(request);
+        return AggregateHeaders.tag(Response.created(URI.create("/groups/" + g.code)), g.id, g.version)
+                .entity(dto(g)).build();
+    }
+
+    @PUT
+    @Path("{code}/members")
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
+    @Operation(summary = "Replace the group's member list (the group itself or a county admin)")
+    public Response changeMembers(@PathParam("code") String code,
+                                  @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.ChangeMembers request) {
+        GuidanceGroup g = service.changeMembers(code, request);
+        return AggregateHeaders.tag(Response.ok(), g.id, g.version).entity(dto(g)).build();
+    }
+
+    private GroupDto dto(GuidanceGroup g) {
+        return new GroupDto(g.id, g.code, g.name, ProgrammeService.contract(g.members),
+                assignments.currentUnitCodes(g.code), g.version);
+    }
+}

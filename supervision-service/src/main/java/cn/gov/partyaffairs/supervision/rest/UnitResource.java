@@ -1,0 +1,120 @@
+package cn.gov.partyaffairs.supervision.rest;
+
+import cn.gov.partyaffairs.contracts.supervision.GuidanceTaskKind;
+import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
+import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.supervision.DemonstrationUnit;
+import cn.gov.partyaffairs.supervision.GroupAssignment;
+import cn.gov.partyaffairs.supervision.UnitStatus;
+import cn.gov.partyaffairs.supervision.config.SupervisionConfig;
+import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
+import cn.gov.partyaffairs.supervision.repository.UnitRepository;
+import cn.gov.partyaffairs.supervision.service.ProgrammeService;
+import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Demonstration units (示范单位), by their organization code. The county office designates and withdraws them and
+ * assigns their guidance group; the responsible group keeps their set-up tasks.
+ */
+@Path("/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class UnitResource {
+
+    private static final String BODY_REQUIRED = "请求体不能为空";
+
+    private final ProgrammeService service;
+    private final UnitRepository units;
+    private final AssignmentRepository assignments;
+    private final SupervisionConfig config;
+    private final SupervisionNames names;
+
+    public UnitResource(ProgrammeService service, UnitRepository units, AssignmentRepository assignments,
+                        SupervisionConfig config, SupervisionNames names) {
+        this.service = service;
+        this.units = units;
+        this.assignments = assignments;
+        this.config = config;
+        this.names = names;
+    }
+
+    @GET
+    @Operation(summary = "Demonstration units by code, optionally only one group's current units or one status")
+    public List<UnitDto> list(@QueryParam("group") String group, @QueryParam("status") UnitStatus status) {
+        return units.search(group, status).stream().map(u -> dto(u, null)).toList();
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "One unit with its set-up tasks and every group that was responsible for it")
+    public UnitDto get(@PathParam("code") String code) {
+        DemonstrationUnit u = service.unit(code);
+        return dto(u, assignments.history(u.id));
+    }
+
+    @POST
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Designate an organization of the register a demonstration unit (or again after a withdrawal)")
+    public Response designate(@NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Designate request) {
+        DemonstrationUnit u = service.designate(request);
+        return answer(Response.created(URI.create("/units/" + u.organizationCode)), u);
+    }
+
+    @POST
+    @Path("{code}/withdraw")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Withdraw the designation, with a reason; the responsible group's responsibility ends")
+    public Response withdraw(@PathParam("code") String code,
+                             @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Withdraw request) {
+        return answer(Response.ok(), service.withdraw(code, request));
+    }
+
+    @POST
+    @Path("{code}/assignment")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Make a guidance group responsible for the unit from a day on; the previous group's responsibility ends that day")
+    public Response assign(@PathParam("code") String code,
+                           @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Assign request) {
+        GroupAssignment a = service.assign(code, request);
+        DemonstrationUnit u = service.unit(code);
+        return AggregateHeaders.tag(Response.ok(), u.id, u.version).entity(dto(u, assignments.history(a.unitId))).build();
+    }
+
+    @PUT
+    @Path("{code}/tasks/{task}")
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
+    @Operation(summary = "Record where one of the unit's set-up tasks stands (its group or a county admin)")
+    public Response updateTask(@PathParam("code") String code, @PathParam("task") GuidanceTaskKind task,
+                               @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.UpdateTask request) {
+        return answer(Response.ok(), service.updateTask(code, task, request));
+    }
+
+    private Response answer(Response.ResponseBuilder response, DemonstrationUnit u) {
+        return AggregateHeaders.tag(response, u.id, u.version).entity(dto(u, null)).build();
+    }
+
+    private UnitDto dto(DemonstrationUnit u, List<GroupAssignment> history) {
+        SupervisionConfig.UnitType type = config.unitTypes().get(u.organizationType);
+        return UnitDto.of(u, type == null ? u.organizationType : type.label(),
+                assignments.current(u.id).map(a -> a.groupCode).orElse(null), names, history);
+    }
+}

@@ -1,0 +1,11 @@
+package cn.gov.partyaffairs.supervision.service;
+
+import cn.gov.partyaffairs.supervision.DemonstrationUnit;
+
+/** A designated unit, locked for a step, with the code of the group responsible for it (null if none is). */
+public record UnitInCharge(DemonstrationUnit unit, String groupCode) {
+
+    public String code() {
+        return unit.organizationCode;
+    }
+}
