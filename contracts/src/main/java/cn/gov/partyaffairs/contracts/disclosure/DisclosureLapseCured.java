@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A lapsed period got its disclosure after all: the lapse is cured (late, but no longer missing). */
+/**
+ * A lapsed period got its disclosure after all: the lapse is cured. Late as a rule; {@code onTime} when the
+ * disclosure turns out to have been published by the due date (a paper ledger brought in after the lapse was
+ * raised). Added within v1: an older event without it reads as late.
+ */
 @EventType(value = "cn.gov.partyaffairs.disclosure.DisclosureLapseCured.v1", topic = Topics.DISCLOSURE)
 public record DisclosureLapseCured(
         UUID obligationId,
@@ -17,7 +21,8 @@ public record DisclosureLapseCured(
         LocalDate periodStart,
         LocalDate periodEnd,
         UUID disclosureId,
-        OffsetDateTime publishedAt) implements DomainEvent {
+        OffsetDateTime publishedAt,
+        boolean onTime) implements DomainEvent {
 
     @Override
     public UUID aggregateId() {

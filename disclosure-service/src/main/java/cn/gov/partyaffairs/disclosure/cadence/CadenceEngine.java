@@ -21,7 +21,7 @@ import java.util.Set;
  * Computes every active organization's obligations from its cadence and finds the lapses: a period whose due date
  * passed with nothing published gets exactly one {@link DisclosureOverdue}, however many replicas run the check
  * (the status changes under a row lock, and a row another replica holds is skipped); a later publication for that
- * period sends {@link DisclosureLapseCured}.
+ * period sends {@link DisclosureLapseCured} (on time when the publication predates the due date).
  */
 @ApplicationScoped
 public class CadenceEngine {
@@ -63,22 +63,25 @@ public class CadenceEngine {
                 .getResultList();
         for (DisclosureObligation obligation : covered) {
             switch (obligation.status) {
-                case OPEN -> {
-                    boolean onTime = !disclosure.publishedAt.atZoneSameInstant(clock.getZone()).toLocalDate()
-                            .isAfter(obligation.dueDate);
-                    settle(obligation, disclosure, onTime ? DisclosureObligation.Status.MET : DisclosureObligation.Status.LATE);
-                }
+                case OPEN -> settle(obligation, disclosure,
+                        onTime(disclosure, obligation) ? DisclosureObligation.Status.MET : DisclosureObligation.Status.LATE);
                 case LAPSED -> {
-                    settle(obligation, disclosure, DisclosureObligation.Status.CURED);
+                    // A ledger brought in after the lapse was raised may show it was published on time after all.
+                    boolean onTime = onTime(disclosure, obligation);
+                    settle(obligation, disclosure, onTime ? DisclosureObligation.Status.MET : DisclosureObligation.Status.CURED);
                     outbox.append(new DisclosureLapseCured(obligation.id, disclosure.organization.id,
                             disclosure.organization.code, obligation.periodStart, obligation.periodEnd, disclosure.id,
-                            disclosure.publishedAt), obligation.version);
+                            disclosure.publishedAt, onTime), obligation.version);
                 }
                 default -> {
                     // Already kept: a second disclosure for the same period changes nothing.
                 }
             }
         }
+    }
+
+    private boolean onTime(Disclosure disclosure, DisclosureObligation obligation) {
+        return !disclosure.publishedAt.atZoneSameInstant(clock.getZone()).toLocalDate().isAfter(obligation.dueDate);
     }
 
     public CadenceCalendar calendar() {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The cadence engine with time moved by the test clock: a township committee (monthly) lapses one month after
@@ -148,6 +149,33 @@ class CadenceEngineTest {
                 .when().post("/disclosures/ledger").then().statusCode(400).body("errors[0].field", equalTo("plannedPublicationAt"));
         given().auth().oauth2(TestTokens.clerk(code)).contentType("application/json").body("[]")
                 .when().post("/disclosures/ledger").then().statusCode(403);
+    }
+
+    @Test
+    void aLedgerArrivingAfterTheLapseWasRaisedCuresItOnTimeWhenPublishedByTheDueDate() {
+        clock.set(Instant.parse("2027-04-20T02:00:00Z"));
+        String code = TestOrganizations.code();
+        String id = given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("{\"code\":\"" + code + "\",\"name\":\"某县直单位党组\",\"type\":\"county-level\",\"disclosingSince\":\"2027-01-01\"}")
+                .when().post("/organizations").then().statusCode(201).extract().path("id");
+        check(); // January to March lapse before the paper ledger is typed in
+        assertEquals(List.of("MISSING", "MISSING", "MISSING", "DUE"), states(code));
+        String entry = """
+                {"organizationCode":"%s","itemCodes":["C1-04"],"title":"%s","body":"按期公开。","periodStart":"%s",
+                 "periodEnd":"%s","scope":"PUBLIC","plannedChannels":["disclosure-board"],"plannedPublicationAt":"%s"}""";
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json").body("[" + String.join(",",
+                        entry.formatted(code, "1月", "2027-01-01", "2027-01-31", "2027-02-03T09:00:00+08:00"),
+                        entry.formatted(code, "2月", "2027-02-01", "2027-02-28", "2027-03-20T09:00:00+08:00")) + "]")
+                .when().post("/disclosures/ledger").then().statusCode(200);
+        assertEquals(List.of("ON_TIME", "LATE", "MISSING", "DUE"), states(code));
+        String january = DisclosureObligation.idOf(UUID.fromString(id), LocalDate.of(2027, 1, 1)).toString();
+        String february = DisclosureObligation.idOf(UUID.fromString(id), LocalDate.of(2027, 2, 1)).toString();
+        List<String> cures = EventProbe.recordsWithKey("disclosure.events", january, 2).stream()
+                .filter(r -> EventProbe.header(r, "ce_type").endsWith(".DisclosureLapseCured.v1")).map(r -> r.value()).toList();
+        assertEquals(1, cures.size());
+        assertTrue(cures.get(0).contains("\"onTime\":true"), cures.get(0));
+        assertTrue(EventProbe.recordsWithKey("disclosure.events", february, 2).stream()
+                .anyMatch(r -> r.value().contains("\"onTime\":false")));
     }
 
     @Test
