@@ -57,11 +57,13 @@ public class DisclosureProjection {
             case "OrganizationRegistered" -> {
                 OrganizationRegistered e = event.as(OrganizationRegistered.class, mapper);
                 organizations.organizationRegistered(e, event.aggregateVersion());
+                retype(e.code(), e.type());
                 return Visibility.open(e.code());
             }
             case "OrganizationUpdated" -> {
                 OrganizationUpdated e = event.as(OrganizationUpdated.class, mapper);
                 organizations.organizationUpdated(e, event.aggregateVersion());
+                retype(e.code(), e.type());
                 return Visibility.open(e.code());
             }
             case "OrganizationDeactivated" -> {
@@ -118,13 +120,13 @@ public class DisclosureProjection {
             case "DisclosureOverdue" -> {
                 DisclosureOverdue e = event.as(DisclosureOverdue.class, mapper);
                 compliance(e.organizationCode(), e.organizationType(), e.periodStart(), e.periodEnd(), e.dueDate(),
-                        null, "MISSING");
+                        null, "MISSING", true);
                 return Visibility.open(organization);
             }
             case "DisclosureLapseCured" -> {
                 DisclosureLapseCured e = event.as(DisclosureLapseCured.class, mapper);
                 compliance(e.organizationCode(), organizationType(e.organizationCode()), e.periodStart(), e.periodEnd(),
-                        null, e.disclosureId(), "LATE");
+                        null, e.disclosureId(), e.onTime() ? "KEPT" : "LATE", true);
                 return Visibility.open(organization);
             }
             case "CommentApproved" -> {
@@ -162,7 +164,10 @@ public class DisclosureProjection {
         String previous = currentStatus(e.disclosureId());
         upsertContent(e.disclosureId(), e.organizationCode(), e.scope(), "PUBLISHED", e.itemCodes(), e.title(), e.body(),
                 e.periodStart(), e.periodEnd(), e.channels(), e.contentVersion(), e.at());
-        em.createNativeQuery("UPDATE disclosure_view SET published_at = ?2 WHERE id = ?1")
+        // Comments approved before this event reached us (another partition) count from the start.
+        em.createNativeQuery("""
+                        UPDATE disclosure_view SET published_at = ?2,
+                            comment_count = (SELECT count(*) FROM comment_view WHERE disclosure_id = ?1) WHERE id = ?1""")
                 .setParameter(1, e.disclosureId()).setParameter(2, e.at()).executeUpdate();
         version(e.disclosureId(), e.contentVersion(), e.title(), e.body(), null, e.at());
         if (!"PUBLISHED".equals(previous)) {
@@ -170,7 +175,7 @@ public class DisclosureProjection {
         }
         // A period with a publication and no lapse is kept; a lapse that is cured says so by its own event.
         compliance(e.organizationCode(), organizationType(e.organizationCode()), e.periodStart(), e.periodEnd(), null,
-                e.disclosureId(), "KEPT");
+                e.disclosureId(), "KEPT", false);
         return Visibility.ofScope(e.scope(), e.organizationCode());
     }
 
@@ -210,9 +215,12 @@ public class DisclosureProjection {
                 .executeUpdate();
     }
 
-    /** Moves one cell of the compliance matrix and the counters by organization type with it. */
+    /**
+     * Moves one cell of the compliance matrix and the counters by organization type with it. A publication
+     * ({@code decisive} false) only fills an empty cell; a lapse or its cure decide over what is there.
+     */
     private void compliance(String organization, String type, LocalDate start, LocalDate end, LocalDate due,
-                            UUID disclosure, String state) {
+                            UUID disclosure, String state, boolean decisive) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT state, organization_type FROM compliance_view
@@ -229,8 +237,8 @@ public class DisclosureProjection {
         }
         String old = (String) rows.get(0)[0];
         String oldType = (String) rows.get(0)[1];
-        // A later publication does not undo a lapse: only the cure (LATE) moves a MISSING period.
-        if (old.equals(state) || "KEPT".equals(state)) {
+        // A later publication does not undo a lapse: only its cure moves a MISSING period.
+        if (old.equals(state) || !decisive) {
             return;
         }
         em.createNativeQuery("""
@@ -241,6 +249,27 @@ public class DisclosureProjection {
                 .setParameter(5, disclosure).executeUpdate();
         figures.add("compliance." + oldType + "." + old, -1);
         figures.add("compliance." + oldType + "." + state, 1);
+    }
+
+    /**
+     * Events of one organization may arrive before its registration (they travel on other partitions): cells counted
+     * under an unknown or former type move to the type the register gives it.
+     */
+    private void retype(String code, String type) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("""
+                        SELECT organization_type, state, count(*) FROM compliance_view
+                        WHERE organization_code = ?1 AND organization_type <> ?2 GROUP BY organization_type, state""")
+                .setParameter(1, code).setParameter(2, type).getResultList();
+        for (Object[] row : counts) {
+            long n = ((Number) row[2]).longValue();
+            figures.add("compliance." + row[0] + "." + row[1], -n);
+            figures.add("compliance." + type + "." + row[1], n);
+        }
+        if (!counts.isEmpty()) {
+            em.createNativeQuery("UPDATE compliance_view SET organization_type = ?2 WHERE organization_code = ?1")
+                    .setParameter(1, code).setParameter(2, type).executeUpdate();
+        }
     }
 
     private String organizationType(String code) {

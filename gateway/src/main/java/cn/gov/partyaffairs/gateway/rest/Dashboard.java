@@ -39,7 +39,9 @@ public record Dashboard(long organizations, long publicDisclosures, Map<String, 
                 long kept = figures.getOrDefault("compliance." + type + ".KEPT", 0L);
                 long late = figures.getOrDefault("compliance." + type + ".LATE", 0L);
                 long missing = figures.getOrDefault("compliance." + type + ".MISSING", 0L);
-                compliance.put(type, new Compliance(kept, late, missing, PublicDtos.ratio(kept, kept + late + missing)));
+                if (kept + late + missing > 0) {
+                    compliance.put(type, new Compliance(kept, late, missing, PublicDtos.ratio(kept, kept + late + missing)));
+                }
             } else if (parts[0].equals("commitments") && parts.length == 3) {
                 String kind = parts[1];
                 String prefix = "commitments." + kind + ".";
