@@ -12,7 +12,7 @@ package cn.gov.partyaffairs.contracts.supervision;
  * @param openFindings        findings open at the period's end (raised, not yet verified or resolved)
  * @param overdueFindings     of those, awaiting rectification past their deadline at the period's end
  * @param disclosureLapses    disclosure periods missed whose due date fell in the period
- * @param commitmentLapses    practical things that fell overdue in the period
+ * @param commitmentLapses    practical things due in the period that fell overdue
  * @param unitsKeepingCadence units with no missed disclosure falling due in the period
  */
 public record ProgressFigures(

@@ -79,7 +79,8 @@ public class AutomaticFindings {
         } else if (DISCLOSURE_CURED.equals(event.type())) {
             DisclosureLapseCured e = event.as(DisclosureLapseCured.class, mapper);
             LocalDate on = day(e.publishedAt());
-            cured(e.obligationId(), on, "逾期的党务公开已于 " + on + " 发布");
+            cured(e.obligationId(), on, e.onTime(), e.onTime() ? "台账补录表明该期党务公开已于 " + on + " 按期发布"
+                    : "逾期的党务公开已于 " + on + " 发布");
         } else if (COMMITMENT_OVERDUE.equals(event.type())) {
             CommitmentOverdue e = event.as(CommitmentOverdue.class, mapper);
             if (e.organizationCode() != null) {
@@ -90,7 +91,7 @@ public class AutomaticFindings {
             }
         } else if (COMMITMENT_FULFILLED.equals(event.type())) {
             CommitmentFulfilled e = event.as(CommitmentFulfilled.class, mapper);
-            cured(e.commitmentId(), e.fulfilledOn(), "为民办实事已于 " + e.fulfilledOn() + " 兑现");
+            cured(e.commitmentId(), e.fulfilledOn(), false, "为民办实事已于 " + e.fulfilledOn() + " 兑现");
         }
     }
 
@@ -139,12 +140,13 @@ public class AutomaticFindings {
                 f.responsible, f.raisedOn, f.deadline, SYSTEM, f.createdAt));
     }
 
-    private void cured(UUID lapseId, LocalDate on, String cure) {
+    private void cured(UUID lapseId, LocalDate on, boolean onTime, String cure) {
         Lapse lapse = lapses.findById(lapseId);
         if (lapse == null || lapse.curedOn != null) {
             return; // not a lapse we know (a commitment fulfilled on time), or cured already
         }
         lapse.curedOn = on;
+        lapse.curedOnTime = onTime;
         lapse.cure = cure;
         findings.lockByLapse(lapseId).filter(f -> !f.status.isClosed()).ifPresent(f -> {
             LocalDate last = findings.lastStepOn(f.id);

@@ -44,4 +44,8 @@ public class Lapse {
     public LocalDate curedOn;
 
     public String cure;
+
+    /** Cured by a disclosure published by the due date after all: the period's cadence was kept. */
+    @Column(name = "cured_on_time", nullable = false)
+    public boolean curedOnTime;
 }

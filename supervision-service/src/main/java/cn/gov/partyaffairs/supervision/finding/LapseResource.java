@@ -28,10 +28,10 @@ public class LapseResource {
     }
 
     public record LapseDto(UUID id, Lapse.Kind kind, String organizationCode, String description, LocalDate dueDate,
-                           LocalDate detectedOn, LocalDate curedOn, String cure) {
+                           LocalDate detectedOn, LocalDate curedOn, boolean curedOnTime, String cure) {
         static LapseDto of(Lapse l) {
             return new LapseDto(l.id, l.kind, l.organizationCode, l.description, l.dueDate, l.detectedOn, l.curedOn,
-                    l.cure);
+                    l.curedOnTime, l.cure);
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * day of the period (a unit handed over mid-period counts for both groups). Flows (inspections, findings raised and
  * closed, lapses) count what happened within the period; standing figures (tasks done, findings open and overdue)
  * are read from the history as it stood at the end of its last day, so a late report of a past period says what was
- * true then.
+ * true then. A disclosure lapse cured on time (a paper ledger typed in late) does not count against the cadence.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -80,7 +80,7 @@ public class FiguresCalculator {
             t.overdue = number(row[4]);
         }
         for (Object[] row : rows("""
-                SELECT organization_code, count(*) FILTER (WHERE kind = 'DISCLOSURE'),
+                SELECT organization_code, count(*) FILTER (WHERE kind = 'DISCLOSURE' AND NOT cured_on_time),
                        count(*) FILTER (WHERE kind = 'COMMITMENT')
                 FROM lapse WHERE organization_code IN (:units) AND due_date BETWEEN :start AND :end
                 GROUP BY 1""", params)) {

@@ -102,6 +102,16 @@ class ProgressReportTest {
                 {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","periodStart":"2017-03-01",
                  "periodEnd":"2017-04-30","disclosureId":"%s","publishedAt":"2017-05-20T09:00:00+08:00"}"""
                 .formatted(obligation, UUID.randomUUID(), u1, UUID.randomUUID()));
+        // U2's April disclosure was reported missing on 11 May, then a paper ledger showed it out on 8 May: on time.
+        UUID aprilDisclosure = UUID.randomUUID();
+        send("disclosure.events", aprilDisclosure, "cn.gov.partyaffairs.disclosure.DisclosureOverdue.v1", 1, """
+                {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","organizationType":"township-committee",
+                 "periodStart":"2017-04-01","periodEnd":"2017-04-30","dueDate":"2017-05-10",
+                 "detectedAt":"2017-05-11T09:00:00+08:00"}""".formatted(aprilDisclosure, UUID.randomUUID(), u2));
+        send("disclosure.events", aprilDisclosure, "cn.gov.partyaffairs.disclosure.DisclosureLapseCured.v1", 2, """
+                {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","periodStart":"2017-04-01",
+                 "periodEnd":"2017-04-30","disclosureId":"%s","publishedAt":"2017-05-08T09:00:00+08:00","onTime":true}"""
+                .formatted(aprilDisclosure, UUID.randomUUID(), u2, UUID.randomUUID()));
         UUID commitment = UUID.randomUUID();
         send("commitment.events", commitment, "cn.gov.partyaffairs.commitment.CommitmentOverdue.v1", 3, """
                 {"commitmentId":"%s","kind":"PRACTICAL_THING","departmentCode":null,"organizationCode":"%s",
@@ -110,6 +120,7 @@ class ProgressReportTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             get(admin, "/findings?unit=" + u1 + "&status=RESOLVED").body("total", equalTo(1));
             get(admin, "/findings?unit=" + u2 + "&source=COMMITMENT_LAPSE").body("total", equalTo(1));
+            get(admin, "/findings?unit=" + u2 + "&status=RESOLVED").body("total", equalTo(1));
         });
 
         post(TestTokens.inspector(other), "/groups/" + group + "/reports", "{\"period\":\"2017-05\"}").statusCode(403);
@@ -120,9 +131,10 @@ class ProgressReportTest {
         // May, worked out by hand. U1: tasks 2; one inspection (86); raised in May the 12 May finding and the
         // automatic one (11 May); closed in May f1 (15 May) and the automatic one (cured 20 May); open at the end
         // f5 (reopened, due 20 May) and the 12 May one (due 25 May), both overdue; a missed disclosure.
-        // U2: task 1; one inspection (73); raised three (two on 18 May, the automatic one on 16 May), all open at
-        // the end: f4 awaits verification (not overdue), the other due 10 June, the automatic one due 31 May (the
-        // last day: not yet overdue); a practical thing overdue. U4: nothing, but the group's for part of May.
+        // U2: task 1; one inspection (73); raised four (two on 18 May, the automatic ones on 11 and 16 May); the
+        // 11 May one closed that day (cured on time, so no missed disclosure); open at the end three: f4 awaits
+        // verification (not overdue), the other due 10 June, the automatic one due 31 May (the last day: not yet
+        // overdue); a practical thing overdue. U4: nothing, but the group's for part of May.
         // U3 only from June: not in.
         String may = post(inspector, "/groups/" + group + "/reports", "{\"period\":\"2017-05\"}").statusCode(201)
                 .body("status", equalTo("DRAFT")).body("asOf", equalTo("2017-05-31"))
@@ -130,12 +142,12 @@ class ProgressReportTest {
                 .body("units.unitCode", contains(sorted(u1, u2, u4).toArray()))
                 .extract().path("id");
         ValidatableResponse report = get(inspector, "/reports/" + may).statusCode(200);
-        figures(report, 3, 3, 12, 2, 79.5f, 5, 2, 5, 2, 1, 1, 2);
+        figures(report, 3, 3, 12, 2, 79.5f, 6, 3, 5, 2, 1, 1, 2);
         unit(report, u1, 2, 1, 86.0f, 2, 2, 2, 2, 1, 0, false);
-        unit(report, u2, 1, 1, 73.0f, 3, 0, 3, 0, 0, 1, true);
+        unit(report, u2, 1, 1, 73.0f, 4, 1, 3, 0, 0, 1, true);
         unit(report, u4, 0, 0, null, 0, 0, 0, 0, 0, 0, true);
         String generated = "第二督促指导小组2017年5月督促指导工作情况：负责示范单位3个。本期开展督查2次，平均得分79.5分；"
-                + "新发现问题5个，整改销号2个；期末未整改问题5个，其中逾期2个。2/3个单位按期公开党务，逾期未公开1期；"
+                + "新发现问题6个，整改销号3个；期末未整改问题5个，其中逾期2个。2/3个单位按期公开党务，逾期未公开1期；"
                 + "为民办实事逾期1项。建设任务完成3/12项。";
         report.body("summary", equalTo(generated));
 
@@ -143,7 +155,7 @@ class ProgressReportTest {
         // and the automatic U2 one (due 31 May) are overdue now.
         ValidatableResponse quarter = post(inspector, "/groups/" + group + "/reports", "{\"period\":\"2017-Q2\"}")
                 .statusCode(201).body("asOf", equalTo("2017-06-15")).body("periodLabel", equalTo("2017年第二季度"));
-        figures(quarter, 4, 4, 16, 3, 73.0f, 9, 3, 6, 4, 1, 1, 3);
+        figures(quarter, 4, 4, 16, 3, 73.0f, 10, 4, 6, 4, 1, 1, 3);
         // The other group had U4 for part of May too.
         figures(post(TestTokens.inspector(other), "/groups/" + other + "/reports", "{\"period\":\"2017-05\"}")
                 .statusCode(201), 1, 0, 4, 0, null, 0, 0, 0, 0, 0, 0, 1);
