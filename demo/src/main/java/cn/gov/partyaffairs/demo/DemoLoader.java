@@ -72,6 +72,7 @@ public final class DemoLoader {
             loadDisclosures(disclosure, token);
         }
         CommitmentDemo.load("http://localhost:" + env("COMMITMENT_PORT", "8082"), token, organizations());
+        SupervisionDemo.load("http://localhost:" + env("SUPERVISION_PORT", "8083"), token("http://localhost:" + env("KEYCLOAK_PORT", "8180")));
     }
 
     private static void loadDisclosures(String disclosure, String token) throws IOException, InterruptedException {
