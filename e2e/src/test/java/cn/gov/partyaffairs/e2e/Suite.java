@@ -51,6 +51,20 @@ final class Suite {
         return json(response).get("access_token").asText();
     }
 
+    /** A service account's token (client credentials), e.g. the realm's demo external system {@code integration-demo}. */
+    static String clientToken(String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + env("KEYCLOAK_PORT", "8180") + "/realms/county/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + clientId + ": " + response.body());
+        }
+        return json(response).get("access_token").asText();
+    }
+
     static HttpResponse<String> get(String url, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (token != null) {
@@ -60,9 +74,15 @@ final class Suite {
     }
 
     static HttpResponse<String> post(String url, String token, String body) {
+        return post(url, token, body, Duration.ofSeconds(30));
+    }
+
+    /** A POST that may take long (a read-model rebuild). */
+    static HttpResponse<String> post(String url, String token, String body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(timeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -124,7 +144,11 @@ final class Suite {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            if (built.timeout().isEmpty()) {
+                built = request.timeout(Duration.ofSeconds(30)).build();
+            }
+            return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -35,6 +35,7 @@ import java.util.TreeMap;
 public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    private static final int FLUSH_EVERY = 200;
     private static final List<String> TABLES = List.of("organization_view", "county_figure", "disclosure_version_view",
             "disclosure_view", "comment_view", "compliance_view", "progress_view", "evaluation_comment_view",
             "evaluation_rating_view", "commitment_view");
@@ -66,6 +67,7 @@ public class ReadModelRebuild {
         consumer.forget(ReadModel.CONSUMER);
         Map<String, Long> applied = new TreeMap<>();
         long skipped = 0;
+        long seen = 0;
         Properties props = new Properties();
         props.putAll(kafkaConfig);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -94,6 +96,11 @@ public class ReadModelRebuild {
                                     applied.merge(topic, 1L, Long::sum);
                                 } else {
                                     skipped++;
+                                }
+                                if (++seen % FLUSH_EVERY == 0) {
+                                    // Keeps the session small: every native statement flushes what it manages.
+                                    em.flush();
+                                    em.clear();
                                 }
                             } catch (UnprocessableEventException e) {
                                 skipped++; // parked on the dead-letter topic when it first came; nothing to apply

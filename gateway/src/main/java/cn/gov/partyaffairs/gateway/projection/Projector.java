@@ -58,12 +58,16 @@ public class Projector {
         log(event, visibility);
     }
 
-    /** Logged once per event id: a rebuild re-applies events without logging (or streaming) them again. */
+    /**
+     * Logged once per event id: a rebuild re-applies events without logging (or streaming) them again. Not
+     * {@code ON CONFLICT}: that would use up a seq per skipped event and leave a hole the streams wait at.
+     */
     private void log(IncomingEvent event, Visibility visibility) {
         em.createNativeQuery("""
                         INSERT INTO event_log (event_id, type, source, subject, aggregate_version, occurred_at, recorded_at,
                             audience, organization_code, department_code, data)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (event_id) DO NOTHING""")
+                        SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
+                        WHERE NOT EXISTS (SELECT 1 FROM event_log WHERE event_id = ?1)""")
                 .setParameter(1, event.id()).setParameter(2, event.type()).setParameter(3, event.source())
                 .setParameter(4, event.aggregateId()).setParameter(5, event.aggregateVersion())
                 .setParameter(6, event.time()).setParameter(7, OffsetDateTime.now(clock))
