@@ -21,12 +21,15 @@ public class Projector {
 
     private final DisclosureProjection disclosures;
     private final CommitmentProjection commitments;
+    private final SupervisionProjection supervision;
     private final EntityManager em;
     private final Clock clock;
 
-    public Projector(DisclosureProjection disclosures, CommitmentProjection commitments, EntityManager em, Clock clock) {
+    public Projector(DisclosureProjection disclosures, CommitmentProjection commitments,
+                     SupervisionProjection supervision, EntityManager em, Clock clock) {
         this.disclosures = disclosures;
         this.commitments = commitments;
+        this.supervision = supervision;
         this.em = em;
         this.clock = clock;
     }
@@ -52,7 +55,7 @@ public class Projector {
             visibility = switch (topic) {
                 case Topics.DISCLOSURE -> disclosures.apply(known.get(), event);
                 case Topics.COMMITMENT -> commitments.apply(known.get(), event);
-                default -> Visibility.internal(firstOf(event, "organizationCode", "unitCode"));
+                default -> supervision.apply(known.get(), event);
             };
         }
         log(event, visibility);
@@ -74,16 +77,6 @@ public class Projector {
                 .setParameter(8, visibility.audience().name()).setParameter(9, visibility.organizationCode())
                 .setParameter(10, visibility.departmentCode()).setParameter(11, event.data().toString())
                 .executeUpdate();
-    }
-
-    private static String firstOf(IncomingEvent event, String... fields) {
-        for (String field : fields) {
-            String value = text(event, field);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 
     private static String text(IncomingEvent event, String field) {

@@ -8,7 +8,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,9 +21,31 @@ public class OrganizationViewRepository implements PanacheRepositoryBase<Organiz
         return find("code", code).firstResultOptional();
     }
 
-    public PanacheQuery<OrganizationView> search(String type, String parentCode, String text) {
+    /** A demonstration unit and its guidance group (null while none is assigned). */
+    public record Unit(String groupCode, String groupName) {
+    }
+
+    /** Every current demonstration unit, by organization code. */
+    public Map<String, Unit> units() {
+        Map<String, Unit> units = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT u.organization_code, u.group_code, g.name FROM unit_view u
+                LEFT JOIN group_view g ON g.code = u.group_code WHERE u.designated""").getResultList();
+        for (Object[] row : rows) {
+            units.put((String) row[0], new Unit((String) row[1], (String) row[2]));
+        }
+        return units;
+    }
+
+    /** @param demonstration true: only demonstration units; false: only others; null: all */
+    public PanacheQuery<OrganizationView> search(String type, String parentCode, String text, Boolean demonstration) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (demonstration != null) {
+            where.add((demonstration ? "" : "not ")
+                    + "exists (from UnitView u where u.organizationCode = code and u.designated = true)");
+        }
         if (type != null) {
             where.add("type = :type");
             params.and("type", type);

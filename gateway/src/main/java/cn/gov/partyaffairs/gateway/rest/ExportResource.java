@@ -74,16 +74,19 @@ public class ExportResource {
 
     private Table organizations() {
         List<PublicOrganization> rows = new ArrayList<>();
+        var units = organizations.units();
         for (int page = 0; ; page++) {
-            var found = organizations.search(null, null, null).page(Page.of(page, PAGE)).list();
-            found.forEach(o -> rows.add(PublicOrganization.of(o)));
+            var found = organizations.search(null, null, null, null).page(Page.of(page, PAGE)).list();
+            found.forEach(o -> rows.add(PublicOrganization.of(o, units.get(o.code))));
             if (found.size() < PAGE) {
                 break;
             }
         }
-        return new Table(List.of("code", "name", "type", "parentCode", "cadenceMonths", "active"), rows, row -> {
+        return new Table(List.of("code", "name", "type", "parentCode", "cadenceMonths", "active", "demonstrationUnit",
+                "guidanceGroup"), rows, row -> {
             PublicOrganization o = (PublicOrganization) row;
-            return List.of(o.code(), o.name(), o.type(), nullable(o.parentCode()), o.cadenceMonths(), o.active());
+            return List.of(o.code(), o.name(), o.type(), nullable(o.parentCode()), o.cadenceMonths(), o.active(),
+                    o.demonstrationUnit(), nullable(o.guidanceGroupName()));
         });
     }
 

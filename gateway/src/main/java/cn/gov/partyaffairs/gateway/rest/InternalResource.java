@@ -2,11 +2,13 @@ package cn.gov.partyaffairs.gateway.rest;
 
 import cn.gov.partyaffairs.gateway.client.CommandForwarder;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
+import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.service.ReadModel;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,11 +41,34 @@ public class InternalResource {
     private final CommandForwarder forwarder;
     private final GatewayConfig config;
     private final ReadModel readModel;
+    private final CountyFigureRepository figures;
 
-    public InternalResource(CommandForwarder forwarder, GatewayConfig config, ReadModel readModel) {
+    public InternalResource(CommandForwarder forwarder, GatewayConfig config, ReadModel readModel,
+                            CountyFigureRepository figures) {
         this.forwarder = forwarder;
         this.config = config;
         this.readModel = readModel;
+        this.figures = figures;
+    }
+
+    /**
+     * The officials' dashboard: the county's figures and supervision's, which stay inside.
+     *
+     * @param openFindings    findings not yet verified or resolved
+     * @param overdueFindings open findings past their rectification deadline
+     * @param inspections     inspections recorded
+     */
+    public record OfficialDashboard(Dashboard county, long openFindings, long overdueFindings, long inspections) {
+    }
+
+    @GET
+    @Path("dashboard")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "The officials' dashboard: the county figures plus open and overdue findings")
+    public OfficialDashboard dashboard() {
+        Map<String, Long> all = figures.all();
+        return new OfficialDashboard(Dashboard.of(all), all.getOrDefault("findings.open", 0L),
+                all.getOrDefault("findings.overdue", 0L), all.getOrDefault("inspections", 0L));
     }
 
     @GET

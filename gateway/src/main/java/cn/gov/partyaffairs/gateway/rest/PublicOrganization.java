@@ -1,15 +1,21 @@
 package cn.gov.partyaffairs.gateway.rest;
 
+import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository.Unit;
 import cn.gov.partyaffairs.gateway.view.OrganizationView;
 
 import java.time.OffsetDateTime;
 
-/** What anyone may read about an organization. */
+/**
+ * What anyone may read about an organization, with whether it is a demonstration unit (示范点) and the guidance group
+ * responsible for it.
+ */
 public record PublicOrganization(String code, String name, String type, String parentCode, int cadenceMonths,
-                                 boolean active, OffsetDateTime registeredAt) {
+                                 boolean active, OffsetDateTime registeredAt, boolean demonstrationUnit,
+                                 String guidanceGroupCode, String guidanceGroupName) {
 
-    public static PublicOrganization of(OrganizationView view) {
+    public static PublicOrganization of(OrganizationView view, Unit unit) {
         return new PublicOrganization(view.code, view.name, view.type, view.parentCode, view.cadenceMonths,
-                view.active, view.registeredAt);
+                view.active, view.registeredAt, unit != null, unit == null ? null : unit.groupCode(),
+                unit == null ? null : unit.groupName());
     }
 }

@@ -58,15 +58,18 @@ public class PublicResource {
 
     @GET
     @Path("organizations")
-    @Operation(summary = "The county's party organizations, filtered by type, parent and text")
+    @Operation(summary = "The county's party organizations, filtered by type, parent, demonstration unit and text")
     public PageResult<PublicOrganization> organizations(@QueryParam("type") String type,
                                                         @QueryParam("parent") String parent,
+                                                        @QueryParam("demonstration") Boolean demonstration,
                                                         @QueryParam("q") String text,
                                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                         @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE)
                                                         @Min(1) @Max(PageResult.MAX_SIZE) int size) {
-        var query = organizations.search(type, parent, text).page(Page.of(page, size));
-        return new PageResult<>(query.list().stream().map(PublicOrganization::of).toList(), page, size, query.count());
+        var query = organizations.search(type, parent, text, demonstration).page(Page.of(page, size));
+        var units = organizations.units();
+        return new PageResult<>(query.list().stream().map(o -> PublicOrganization.of(o, units.get(o.code))).toList(),
+                page, size, query.count());
     }
 
     /** An organization with its latest public disclosures, its commitments and its cadence compliance. */
@@ -79,7 +82,8 @@ public class PublicResource {
     @Path("organizations/{code}")
     @Operation(summary = "One organization with its recent disclosures, commitments and cadence compliance")
     public OrganizationPage organization(@PathParam("code") String code) {
-        PublicOrganization organization = organizations.findByCode(code).map(PublicOrganization::of)
+        var units = organizations.units();
+        PublicOrganization organization = organizations.findByCode(code).map(o -> PublicOrganization.of(o, units.get(code)))
                 .orElseThrow(() -> ProblemException.notFound("组织", code));
         return new OrganizationPage(organization,
                 queries.disclosures(new PublicQueries.DisclosureFilter(code, null, null, null), 0, 10).items(),
