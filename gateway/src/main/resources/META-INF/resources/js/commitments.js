@@ -1,0 +1,87 @@
+import { api, el, t, label, percent, setUpLanguage, showProblem, clearProblem, notify } from './common.js';
+
+setUpLanguage();
+
+const filters = document.getElementById('filters');
+const params = new URLSearchParams(location.search);
+for (const [key, value] of params) if (filters.elements[key]) filters.elements[key].value = value;
+
+function bar(c) {
+  const p = c.progressPercent ?? (c.status === 'FULFILLED' ? 100 : 0);
+  return el('div', {},
+    el('div', { class: 'progress', role: 'progressbar', 'aria-valuenow': p, 'aria-valuemin': 0, 'aria-valuemax': 100,
+      'aria-label': t('完成进度', 'Progress'), 'data-percent': p }, el('span', { style: `width:${p}%` })),
+    el('span', { class: 'meta' }, `${p}%`));
+}
+
+function satisfaction(s) {
+  if (!s || !s.evaluations) return t('暂无群众评价', 'Not yet evaluated');
+  return t(`群众评价 ${s.evaluations} 次：满意 ${s.satisfied}，基本满意 ${s.basicallySatisfied}，不满意 ${s.dissatisfied}，满意率 ${percent(s.rate)}`,
+    `${s.evaluations} evaluations: ${s.satisfied} satisfied, ${s.basicallySatisfied} basically, ${s.dissatisfied} dissatisfied (${percent(s.rate)})`);
+}
+
+/** The timeline, the public's comments and the evaluation form, read when the reader opens an entry. */
+async function details(c, box) {
+  const full = await api(`/api/public/commitments/${c.id}`);
+  const form = el('form', { class: 'stack', novalidate: true },
+    el('div', { class: 'form-status', role: 'status' }),
+    el('fieldset', {}, el('legend', {}, t('您的评价', 'Your evaluation')),
+      ...['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'].map((r) =>
+        el('label', {}, el('input', { type: 'radio', name: 'rating', value: r }), label('rating', r)))),
+    el('div', {}, el('label', { for: `ev-${c.id}` }, t('意见建议（可不填）', 'Comment (optional)')),
+      el('textarea', { id: `ev-${c.id}`, name: 'comment' })),
+    el('div', {}, el('button', { type: 'submit' }, t('提交评价', 'Submit evaluation'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblem(form);
+    const data = new FormData(form);
+    try {
+      await api(`/api/public/commitments/${c.id}/evaluations`, { method: 'POST', body: { rating: data.get('rating'), comment: data.get('comment') || null } });
+      form.reset();
+      notify(form, t('感谢您的评价。', 'Thank you for your evaluation.'));
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  box.replaceChildren(
+    c.description ? el('p', {}, c.description) : null,
+    el('p', { class: 'meta' }, t(`责任人：${full.responsible || '—'}；承诺时间 ${full.pledgedOn}；时限 ${full.dueDate}`,
+      `Responsible: ${full.responsible || '—'}; pledged ${full.pledgedOn}; due ${full.dueDate}`)),
+    el('h3', {}, t('进展记录', 'Progress reports')),
+    (full.timeline || []).length
+      ? el('ol', { class: 'timeline' }, ...full.timeline.map((p) => el('li', {},
+        el('strong', {}, `${p.reportedOn} · ${p.percent ?? '—'}%`), p.quantity != null ? ` · ${p.quantity}${full.targetUnit || ''}` : '',
+        p.note ? el('div', {}, p.note) : null, p.reason ? el('div', { class: 'meta' }, t('说明：', 'Reason: '), p.reason) : null)))
+      : el('p', { class: 'meta' }, t('暂无进展记录', 'No reports yet')),
+    (full.comments || []).length ? el('ul', {}, ...full.comments.map((x) => el('li', {}, `${label('rating', x.rating)}：${x.comment || ''}`))) : null,
+    form);
+}
+
+async function load() {
+  const query = new URLSearchParams();
+  for (const [key, value] of new FormData(filters)) if (value) query.set(key, value);
+  query.set('size', '30');
+  const page = await api(`/api/public/commitments?${query}`);
+  document.getElementById('total').textContent = t(`共 ${page.total} 项`, `${page.total} in all`);
+  document.getElementById('list').replaceChildren(...page.items.map((c) => {
+    const box = el('div', {}, t('正在加载…', 'Loading…'));
+    const more = el('details', { ontoggle: (e) => { if (e.target.open) details(c, box); } },
+      el('summary', {}, t('进展记录与群众评价', 'Progress and evaluation')), box);
+    return el('li', { id: `c-${c.id}`, 'data-id': c.id },
+      el('strong', {}, c.title), ' ', el('span', { class: `tag ${c.status}` }, label('status', c.status)),
+      el('div', { class: 'meta' }, [label('kind', c.kind), c.departmentName || c.organizationName, c.category,
+        t(`时限 ${c.dueDate}`, `due ${c.dueDate}`)].filter(Boolean).join(' · ')),
+      bar(c), el('div', { class: 'meta' }, satisfaction(c.satisfaction)), more);
+  }));
+}
+
+filters.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const query = new URLSearchParams();
+  for (const [key, value] of new FormData(filters)) if (value) query.set(key, value);
+  history.replaceState(null, '', `?${query}`);
+  load();
+});
+
+await load();
+document.body.dataset.ready = 'true';

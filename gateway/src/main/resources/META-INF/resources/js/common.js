@@ -1,0 +1,160 @@
+// Shared by every page: the language switch (Chinese first, English on request), API calls, problem+json errors.
+
+const LANG_KEY = 'lang';
+
+export function lang() {
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+}
+
+/** A text in the reader's language: pages are written in Chinese; English comes from data-en or this call. */
+export function t(zh, en) {
+  return lang() === 'en' && en ? en : zh;
+}
+
+/** Swaps every element with data-en into English (or back), and adds the switch button to the header. */
+export function setUpLanguage() {
+  const apply = () => {
+    const en = lang() === 'en';
+    document.documentElement.lang = en ? 'en' : 'zh-CN';
+    for (const el of document.querySelectorAll('[data-en]')) {
+      if (el.dataset.zh === undefined) el.dataset.zh = el.textContent;
+      el.textContent = en ? el.dataset.en : el.dataset.zh;
+    }
+    for (const el of document.querySelectorAll('[data-en-placeholder]')) {
+      if (el.dataset.zhPlaceholder === undefined) el.dataset.zhPlaceholder = el.placeholder;
+      el.placeholder = en ? el.dataset.enPlaceholder : el.dataset.zhPlaceholder;
+    }
+  };
+  const header = document.querySelector('header.site');
+  if (header && !header.querySelector('button.lang')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'lang';
+    const label = () => { button.textContent = lang() === 'en' ? '中文' : 'English'; };
+    label();
+    button.addEventListener('click', () => {
+      localStorage.setItem(LANG_KEY, lang() === 'en' ? 'zh' : 'en');
+      location.reload();
+    });
+    header.append(button);
+  }
+  apply();
+}
+
+/** A problem+json answer as an error the forms can show field by field. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+export async function api(path, { method = 'GET', body, token } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+/**
+ * Shows a refused command's field errors next to the fields (matched by name, also by the last part of a path such
+ * as "content.title") and its detail at the top of the form. Nothing typed is touched.
+ */
+export function showProblem(form, error) {
+  clearProblem(form);
+  const summary = form.querySelector('.form-status');
+  const problem = error instanceof ApiError ? error.problem : {};
+  const unmatched = [];
+  for (const { field, message } of problem.errors || []) {
+    const name = String(field || '').split('.').pop();
+    const input = name && form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (!input) { unmatched.push(message); continue; }
+    const id = `${input.id || name}-error`;
+    const p = document.createElement('p');
+    p.className = 'field-error';
+    p.id = id;
+    p.textContent = message;
+    const anchor = input.closest('fieldset') || input;
+    anchor.after(p);
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', id);
+  }
+  if (summary) {
+    summary.className = 'form-status notice error';
+    summary.textContent = [problem.title || error.message, problem.detail, ...unmatched].filter(Boolean).join('：');
+  }
+  form.querySelector('[aria-invalid=true]')?.focus();
+}
+
+export function clearProblem(form) {
+  form.querySelectorAll('.field-error').forEach((p) => p.remove());
+  form.querySelectorAll('[aria-invalid]').forEach((el) => { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); });
+  const summary = form.querySelector('.form-status');
+  if (summary) { summary.className = 'form-status'; summary.textContent = ''; }
+}
+
+export function notify(form, text) {
+  const summary = form.querySelector('.form-status');
+  if (summary) { summary.className = 'form-status notice'; summary.textContent = text; }
+}
+
+/** Builds an element: el('a', {href: '…'}, 'text', child…). Text is always text, never markup. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+export function date(value) {
+  if (!value) return '';
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+}
+
+export function percent(rate) {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+export const LABELS = {
+  scope: { PUBLIC: ['向社会公开', 'Public'], PARTY_WIDE: ['党内公开', 'Within the party'], PARTY_PART: ['党内部分公开', 'Part of the party'] },
+  status: {
+    DRAFT: ['草稿', 'Draft'], SUBMITTED: ['待审核', 'Submitted'], REVIEWED: ['已审核', 'Reviewed'], RETURNED: ['已退回', 'Returned'],
+    APPROVED: ['已审批', 'Approved'], PUBLISHED: ['已公开', 'Published'], WITHDRAWN: ['已撤回', 'Withdrawn'],
+    PLEDGED: ['已承诺', 'Pledged'], IN_PROGRESS: ['推进中', 'In progress'], FULFILLED: ['已兑现', 'Fulfilled'], OVERDUE: ['已逾期', 'Overdue'],
+    KEPT: ['按时公开', 'On time'], LATE: ['逾期公开', 'Late'], MISSING: ['未公开', 'Missing'],
+  },
+  kind: { SERVICE: ['公开服务承诺', 'Service commitment'], PRACTICAL_THING: ['为民办实事', 'Practical thing'] },
+  rating: { SATISFIED: ['满意', 'Satisfied'], BASICALLY_SATISFIED: ['基本满意', 'Basically satisfied'], DISSATISFIED: ['不满意', 'Dissatisfied'] },
+  channel: {
+    'disclosure-board': ['党务公开栏', 'Disclosure board'], 'county-website': ['县政府网站', 'County website'],
+    'new-media': ['新媒体', 'New media'], newspaper: ['《今日玉屏》', 'Newspaper'], journal: ['《和谐玉屏》', 'Journal'],
+    'tv-column': ['电视专栏', 'TV column'], meeting: ['会议', 'Meetings'], leaflet: ['宣传单', 'Leaflets'],
+    documents: ['文件', 'Documents'], 'internal-network': ['党内网络', 'Party network'],
+  },
+  orgType: {
+    'county-committee': ['县委', 'County committee'], 'township-committee': ['乡镇党委', 'Township committees'],
+    'county-level': ['县直属党组织', 'County-level organizations'], school: ['学校党组织', 'Schools'],
+    enterprise: ['非公企业党组织', 'Enterprises'], 'village-branch': ['农村党支部', 'Village branches'],
+    'community-branch': ['社区党支部', 'Community branches'],
+  },
+};
+
+export function label(group, code) {
+  const pair = LABELS[group]?.[code];
+  return pair ? t(pair[0], pair[1]) : code;
+}

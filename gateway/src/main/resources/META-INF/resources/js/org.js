@@ -1,0 +1,38 @@
+import { api, el, t, date, label, setUpLanguage } from './common.js';
+
+setUpLanguage();
+
+const code = new URLSearchParams(location.search).get('code');
+
+function bar(percent) {
+  return el('div', { class: 'progress', role: 'progressbar', 'aria-valuenow': percent ?? 0, 'aria-valuemin': 0, 'aria-valuemax': 100 },
+    el('span', { style: `width:${percent ?? 0}%` }));
+}
+
+try {
+  const page = await api(`/api/public/organizations/${encodeURIComponent(code)}`);
+  const o = page.organization;
+  document.title = `${o.name} · ${t('玉屏县党务公开', 'Yuping County party affairs')}`;
+  document.getElementById('name').textContent = o.name;
+  document.getElementById('about').textContent = [
+    o.code, label('orgType', o.type),
+    t(`每 ${o.cadenceMonths} 个月公开一次`, `discloses every ${o.cadenceMonths} month(s)`),
+    o.demonstrationUnit ? t(`示范单位，指导组：${o.guidanceGroupName}`, `demonstration unit, guidance group ${o.guidanceGroupName}`) : null,
+  ].filter(Boolean).join(' · ');
+  document.getElementById('compliance').append(
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('期间', 'Period')), el('th', { scope: 'col' }, t('情况', 'State')), el('th', { scope: 'col' }, t('截止日期', 'Due')))),
+    el('tbody', {}, ...page.compliance.map((c) => el('tr', {},
+      el('td', {}, `${c.periodStart} ~ ${c.periodEnd}`), el('td', {}, el('span', { class: `tag ${c.state}` }, label('status', c.state))), el('td', {}, c.dueDate || '')))));
+  const disclosures = [...page.recentDisclosures].sort((a, b) => String(b.periodStart).localeCompare(String(a.periodStart)));
+  document.getElementById('disclosures').replaceChildren(...disclosures.map((d) => el('li', {},
+    el('span', { class: 'meta' }, `${d.periodStart} ~ ${d.periodEnd} `), el('a', { href: `disclosure.html?id=${d.id}` }, d.title),
+    el('div', { class: 'meta' }, date(d.publishedAt)))));
+  if (!disclosures.length) document.getElementById('disclosures').replaceChildren(el('li', {}, t('暂无公开事项', 'No disclosures yet')));
+  document.getElementById('commitments').replaceChildren(...page.commitments.map((c) => el('li', {},
+    el('a', { href: `commitments.html?organization=${encodeURIComponent(o.code)}#c-${c.id}` }, c.title),
+    el('span', { class: `tag ${c.status}` }, label('status', c.status)), bar(c.progressPercent))));
+  if (!page.commitments.length) document.getElementById('commitments').replaceChildren(el('li', {}, t('暂无承诺事项', 'No commitments yet')));
+} catch (error) {
+  document.getElementById('name').textContent = error.status === 404 ? t('未找到该党组织', 'Organization not found') : error.message;
+}
+document.body.dataset.ready = 'true';
