@@ -1,0 +1,50 @@
+// Shared by the browser tests: one headless Chromium (Debian's), the suite's URLs, Keycloak login, screenshots.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const GATEWAY = process.env.GATEWAY_URL || `http://localhost:${process.env.GATEWAY_PORT || 18080}`;
+export const SHOTS = fileURLToPath(new URL('../target/screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh visitor or official: own cookies and session storage, Chinese, a desktop screen unless told. */
+export async function visitor(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error on ${page.url()}: ${error.message}`));
+  return page;
+}
+
+export async function open(page, path) {
+  await page.goto(`${GATEWAY}/${path}`);
+  await page.waitForSelector('body[data-ready=true]');
+}
+
+/** Logs in through Keycloak's own login page, as a person would. */
+export async function logIn(page, user) {
+  await open(page, 'console.html');
+  await page.click('#login');
+  await page.waitForSelector('#username');
+  await page.fill('#username', user);
+  await page.fill('#password', 'demo');
+  await page.click('#kc-login');
+  await page.waitForURL(`${GATEWAY}/console.html`);
+  await page.waitForSelector('#logout');
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: name !== 'dashboard' });
+}
+
+/** Whether the page is wider than the screen (a horizontal scroll bar). */
+export function overflows(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}

@@ -1,0 +1,161 @@
+// The issue's acceptance, in a real browser against the started suite: a clerk drafts and submits through the
+// console after logging in with Keycloak, the county admin reviews, approves and publishes, the disclosure shows on
+// the portal and on an open dashboard without reload; a visitor's comment counts once moderated; a department
+// head's report moves the public progress bar; phones get no horizontal scroll; a refused form keeps its text.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { GATEWAY, launch, visitor, open, logIn, shot, overflows } from './helpers.mjs';
+
+const TITLE = `鱼塘村党支部浏览器测试公开 ${Date.now()}`;
+let browser;
+let disclosureId;
+
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+describe('the web pages', () => {
+  it('portal home shows the county figures, the latest disclosures and finds by search', async () => {
+    const page = await visitor(browser);
+    await open(page, 'index.html');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.ok(await page.locator('#figures .figure').count() >= 4);
+    assert.ok(await page.locator('#latest li a').count() > 0, 'latest disclosures listed');
+    await shot(page, 'portal-home');
+    const first = (await page.locator('#latest li a').first().textContent()).trim();
+    await page.fill('#q', first);
+    await page.click('#search button');
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForFunction((t) => [...document.querySelectorAll('#latest li a')].some((a) => a.textContent === t), first);
+    await page.close();
+  });
+
+  it('a clerk logs in through Keycloak; a refused draft keeps what was typed and says why beside the field; then it is submitted', async () => {
+    const page = await visitor(browser);
+    await logIn(page, 'clerk');
+    await page.waitForSelector('#draft-form');
+    assert.equal(await page.inputValue('#f-organizationCode'), 'YP-V001');
+    await page.fill('#f-title', TITLE);
+    await page.click('#draft-form button[value=submit]');
+    const error = page.locator('#f-body-error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /请填写公开内容/);
+    assert.equal(await page.getAttribute('#f-body', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#f-title'), TITLE, 'the typed title is kept');
+
+    await page.fill('#f-body', '本期公开：支部委员会会议决定事项，村级集体经济项目收支情况。');
+    await page.locator('#draft-form details summary').first().click();
+    await page.locator('#draft-form input[name=itemCodes]').first().check();
+    const today = new Date().toISOString().slice(0, 10);
+    await page.fill('#f-periodStart', today);
+    await page.fill('#f-periodEnd', today);
+    await page.selectOption('#f-scope', 'PUBLIC');
+    await page.check('#draft-form input[name=plannedChannels][value=disclosure-board]');
+    await page.check('#f-attestNoSecrets');
+    await shot(page, 'console-draft');
+    await page.click('#draft-form button[value=submit]');
+    await page.waitForSelector('#draft-form .form-status.notice:not(.error)');
+    await page.waitForSelector(`#workflow li[data-status=SUBMITTED] >> text=${TITLE}`);
+    await page.close();
+  });
+
+  it('the county admin reviews, approves and publishes it; it shows on the portal and, without reload, on the dashboard', async () => {
+    const board = await visitor(browser, { viewport: { width: 1920, height: 1080 } });
+    await open(board, 'dashboard.html');
+    await board.waitForSelector('#connection[data-state=open]');
+    const before = Number(await board.textContent('#fig-disclosures'));
+    await board.evaluate(() => { window.notReloaded = true; });
+
+    const admin = await visitor(browser);
+    await logIn(admin, 'admin');
+    const item = () => admin.locator('#workflow li', { hasText: TITLE });
+    await item().getByRole('button', { name: '审核通过' }).click();
+    await admin.waitForSelector(`#workflow li[data-status=REVIEWED] >> text=${TITLE}`);
+    await item().getByRole('button', { name: '审批通过' }).click();
+    await admin.waitForSelector(`#workflow li[data-status=APPROVED] >> text=${TITLE}`);
+    await shot(admin, 'console-queue');
+    disclosureId = await item().getAttribute('data-id');
+    await item().getByRole('button', { name: '公开' }).click();
+    await item().waitFor({ state: 'detached' });
+
+    await board.waitForSelector(`#feed li[data-type=DisclosurePublished] >> text=${TITLE}`);
+    await board.waitForFunction((n) => Number(document.getElementById('fig-disclosures').textContent) === n + 1, before);
+    assert.equal(await board.evaluate(() => window.notReloaded), true, 'the dashboard was not reloaded');
+    await shot(board, 'dashboard');
+
+    const home = await visitor(browser);
+    await open(home, 'index.html');
+    await home.waitForSelector(`#latest li a >> text=${TITLE}`);
+    await Promise.all([admin.close(), board.close(), home.close()]);
+  });
+
+  it('a visitor comments, the admin approves it, and the count goes up', async () => {
+    assert.ok(disclosureId, 'needs the published disclosure');
+    const reader = await visitor(browser);
+    await open(reader, `disclosure.html?id=${disclosureId}`);
+    assert.equal((await reader.textContent('#title')).trim(), TITLE);
+    assert.equal((await reader.textContent('#comment-count')).trim(), '已有 0 人发表了评论');
+    await reader.fill('#authorName', '鱼塘村村民');
+    await reader.click('#comment-form button[type=submit]');
+    await reader.locator('#body-error').waitFor();
+    assert.equal(await reader.inputValue('#authorName'), '鱼塘村村民', 'the typed name is kept');
+    await reader.fill('#body', '公开及时，希望继续公开项目进度。');
+    await reader.click('#comment-form button[type=submit]');
+    await reader.waitForSelector('#comment-form .form-status.notice:not(.error)');
+
+    const admin = await visitor(browser);
+    await logIn(admin, 'admin');
+    const pending = admin.locator('#moderation li', { hasText: '公开及时，希望继续公开项目进度。' }).first();
+    await pending.getByRole('button', { name: '通过', exact: true }).click();
+    await pending.waitFor({ state: 'detached' });
+
+    await open(reader, `disclosure.html?id=${disclosureId}`);
+    assert.equal((await reader.textContent('#comment-count')).trim(), '已有 1 人发表了评论');
+    assert.ok(await reader.locator('#comments li', { hasText: '鱼塘村村民' }).count() === 1);
+    await shot(reader, 'disclosure');
+    await Promise.all([reader.close(), admin.close()]);
+  });
+
+  it('a department head reports progress and the public progress bar moves', async () => {
+    const head = await visitor(browser);
+    await logIn(head, 'head');
+    const entry = head.locator('#progress li[data-id]').first();
+    const id = await entry.getAttribute('data-id');
+    const was = Number(await entry.locator('input[name=percent]').inputValue() || 0);
+    const next = Math.min(100, was + 1);
+    await entry.locator('input[name=percent]').fill(String(next));
+    await entry.locator('input[name=note]').fill('浏览器测试：施工持续推进');
+    await entry.getByRole('button', { name: '报告进展' }).click();
+    await entry.locator('.form-status.notice:not(.error)').waitFor();
+
+    const pub = await visitor(browser);
+    await open(pub, 'commitments.html?department=YP-D-TRANSPORT');
+    assert.equal(await pub.getAttribute(`#c-${id} [role=progressbar]`, 'data-percent'), String(next));
+    await pub.locator(`#c-${id} summary`).click();
+    await pub.waitForSelector(`#c-${id} ol.timeline >> text=浏览器测试：施工持续推进`);
+    await shot(pub, 'commitments');
+    await Promise.all([head.close(), pub.close()]);
+  });
+
+  it('phone-sized pages have no horizontal scroll', async () => {
+    const phone = await visitor(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    for (const path of ['index.html', `disclosure.html?id=${disclosureId}`, 'commitments.html', 'console.html']) {
+      await open(phone, path);
+      assert.equal(await overflows(phone), false, `${path} scrolls sideways at 360 px`);
+    }
+    await open(phone, 'index.html');
+    await shot(phone, 'portal-home-phone');
+    await phone.close();
+  });
+
+  it('English is available', async () => {
+    const page = await visitor(browser);
+    await open(page, 'index.html');
+    await page.click('header button.lang');
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForSelector('html[lang=en]');
+    assert.equal((await page.textContent('h1')).trim(), 'Party affairs disclosure, Yuping County');
+    await page.close();
+  });
+});
+
+process.on('exit', () => console.log(`screenshots: web-tests/target/screenshots (gateway ${GATEWAY})`));
