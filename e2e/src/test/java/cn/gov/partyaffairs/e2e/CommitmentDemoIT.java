@@ -28,17 +28,22 @@ class CommitmentDemoIT {
 
     @Test
     void theTransportBureausThreeCarryTheReportedProgress() {
-        JsonNode found = Suite.json(Suite.get(commitment + "/commitments?department=YP-D-TRANSPORT", Suite.token("head")));
-        assertEquals(3, found.get("total").asInt(), found.toString());
+        JsonNode found = Suite.json(Suite.get(commitment + "/commitments?department=YP-D-TRANSPORT&size=200", Suite.token("head")));
+        JsonNode road = null;
         JsonNode bridge = null;
         JsonNode asphalt = null;
         for (JsonNode item : found.get("items")) {
-            if (item.get("title").asText().contains("滑石")) {
+            String title = item.get("title").asText();
+            if (title.contains("野鸡坪至铁家溪到丙溪")) {
+                road = item;
+            } else if (title.contains("滑石")) {
                 bridge = item;
-            } else if (item.get("title").asText().contains("100公里")) {
+            } else if (title.contains("100公里")) {
                 asphalt = item;
             }
         }
+        assertTrue(road != null && bridge != null && asphalt != null, "the report's three: " + found);
+        assertEquals(10, road.get("targetQuantity").asInt(), "10 km of road");
         assertEquals(70, bridge.get("progressPercent").asInt(), "the Huashi road at 70%");
         JsonNode timeline = Suite.json(Suite.get(commitment + "/commitments/" + asphalt.get("id").asText(), Suite.token("head")))
                 .get("timeline");

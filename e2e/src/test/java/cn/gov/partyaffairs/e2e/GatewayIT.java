@@ -80,6 +80,14 @@ class GatewayIT {
         assertEquals(1, Suite.json(Suite.get(gateway + "/api/public/commitments/" + commitment, null))
                 .get("satisfaction").get("evaluations").asInt());
 
+        // Supervision: the demo inspector's group (YP-G01) writes up good practice of its unit YP-V001.
+        HttpResponse<String> written = internal(Suite.token("inspector"), "good-practices", """
+                {"unitCode":"YP-V001","title":"网关验收：公开栏“一月一更新”","body":"每月初更新公开栏，群众意见当月答复。"}""");
+        assertEquals(201, written.statusCode(), written.body());
+        String practice = Suite.json(written).get("id").asText();
+        assertTrue(Suite.json(Suite.get(gateway + "/api/internal/read-model/aggregates/" + practice, admin))
+                .get("version").asLong() >= 1, "the read model had it when the command answered");
+
         String disclosure = publish("网关验收评论-" + UUID.randomUUID().toString().substring(0, 8), "PUBLIC",
                 "\"disclosure-board\"");
         HttpResponse<String> commented = post(gateway + "/api/public/disclosures/" + disclosure + "/comments",

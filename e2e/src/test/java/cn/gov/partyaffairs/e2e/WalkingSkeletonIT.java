@@ -39,7 +39,7 @@ class WalkingSkeletonIT {
         assertEquals("/api/internal/organizations/" + code, created.headers().firstValue("Location").orElseThrow());
         // Read-your-writes: the gateway answered only after its read model applied the event.
         assertTrue(publiclyListed(code), "listed right after the command returned");
-        JsonNode one = Suite.json(Suite.get(Suite.gateway() + "/api/public/organizations/" + code, null));
+        JsonNode one = Suite.json(Suite.get(Suite.gateway() + "/api/public/organizations/" + code, null)).get("organization");
         assertEquals("玉屏县测试村党支部", one.get("name").asText());
         assertEquals(2, one.get("cadenceMonths").asInt(), "a village branch discloses every two months");
     }

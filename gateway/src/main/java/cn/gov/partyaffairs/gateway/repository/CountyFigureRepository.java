@@ -26,6 +26,9 @@ public class CountyFigureRepository {
                 .setParameter(1, name)
                 .setParameter(2, delta)
                 .executeUpdate();
+        // A counter back at zero is as if never counted: live and rebuilt state then hold the same rows.
+        em.createNativeQuery("DELETE FROM county_figure WHERE name = ?1 AND value = 0").setParameter(1, name)
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
