@@ -120,13 +120,13 @@ public class DisclosureProjection {
             case "DisclosureOverdue" -> {
                 DisclosureOverdue e = event.as(DisclosureOverdue.class, mapper);
                 compliance(e.organizationCode(), e.organizationType(), e.periodStart(), e.periodEnd(), e.dueDate(),
-                        null, "MISSING", true);
+                        "MISSING", true);
                 return Visibility.open(organization);
             }
             case "DisclosureLapseCured" -> {
                 DisclosureLapseCured e = event.as(DisclosureLapseCured.class, mapper);
                 compliance(e.organizationCode(), organizationType(e.organizationCode()), e.periodStart(), e.periodEnd(),
-                        null, e.disclosureId(), e.onTime() ? "KEPT" : "LATE", true);
+                        null, e.onTime() ? "KEPT" : "LATE", true);
                 return Visibility.open(organization);
             }
             case "CommentApproved" -> {
@@ -175,7 +175,7 @@ public class DisclosureProjection {
         }
         // A period with a publication and no lapse is kept; a lapse that is cured says so by its own event.
         compliance(e.organizationCode(), organizationType(e.organizationCode()), e.periodStart(), e.periodEnd(), null,
-                e.disclosureId(), "KEPT", false);
+                "KEPT", false);
         return Visibility.ofScope(e.scope(), e.organizationCode());
     }
 
@@ -217,10 +217,11 @@ public class DisclosureProjection {
 
     /**
      * Moves one cell of the compliance matrix and the counters by organization type with it. A publication
-     * ({@code decisive} false) only fills an empty cell; a lapse or its cure decide over what is there.
+     * ({@code decisive} false) only fills an empty cell; a lapse or its cure decide over what is there, and the
+     * obligation's period end wins over a disclosure's. The result does not depend on the order they arrive in.
      */
     private void compliance(String organization, String type, LocalDate start, LocalDate end, LocalDate due,
-                            UUID disclosure, String state, boolean decisive) {
+                            String state, boolean decisive) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT state, organization_type FROM compliance_view
@@ -229,24 +230,26 @@ public class DisclosureProjection {
         if (rows.isEmpty()) {
             em.createNativeQuery("""
                             INSERT INTO compliance_view (organization_code, period_start, period_end, organization_type,
-                                state, due_date, disclosure_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                                state, due_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
                     .setParameter(1, organization).setParameter(2, start).setParameter(3, end).setParameter(4, type)
-                    .setParameter(5, state).setParameter(6, due).setParameter(7, disclosure).executeUpdate();
+                    .setParameter(5, state).setParameter(6, due).executeUpdate();
             figures.add("compliance." + type + "." + state, 1);
             return;
         }
         String old = (String) rows.get(0)[0];
         String oldType = (String) rows.get(0)[1];
         // A later publication does not undo a lapse: only its cure moves a MISSING period.
-        if (old.equals(state) || !decisive) {
+        if (!decisive) {
             return;
         }
         em.createNativeQuery("""
-                        UPDATE compliance_view SET state = ?3, due_date = coalesce(?4, due_date),
-                            disclosure_id = coalesce(?5, disclosure_id)
+                        UPDATE compliance_view SET state = ?3, due_date = coalesce(?4, due_date), period_end = ?5
                         WHERE organization_code = ?1 AND period_start = ?2""")
                 .setParameter(1, organization).setParameter(2, start).setParameter(3, state).setParameter(4, due)
-                .setParameter(5, disclosure).executeUpdate();
+                .setParameter(5, end).executeUpdate();
+        if (old.equals(state)) {
+            return;
+        }
         figures.add("compliance." + oldType + "." + old, -1);
         figures.add("compliance." + oldType + "." + state, 1);
     }

@@ -8,7 +8,6 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** One cell of the compliance matrix: an organization's period, KEPT, LATE or MISSING. */
 @Entity
@@ -35,6 +34,4 @@ public class ComplianceView {
     public String state;
     @Column(name = "due_date")
     public LocalDate dueDate;
-    @Column(name = "disclosure_id")
-    public UUID disclosureId;
 }
