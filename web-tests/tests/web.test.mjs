@@ -93,6 +93,7 @@ describe('the web pages', () => {
     const reader = await visitor(browser);
     await open(reader, `disclosure.html?id=${disclosureId}`);
     assert.equal((await reader.textContent('#title')).trim(), TITLE);
+    assert.doesNotMatch(await reader.textContent('#disclosure'), /\bnull\b|undefined/, 'no placeholder leaks onto the page');
     assert.equal((await reader.textContent('#comment-count')).trim(), '已有 0 人发表了评论');
     await reader.fill('#authorName', '鱼塘村村民');
     await reader.click('#comment-form button[type=submit]');

@@ -1,4 +1,4 @@
-import { api, el, t, label, percent, setUpLanguage, showProblem, clearProblem, notify } from './common.js';
+import { api, el, fill, t, label, percent, setUpLanguage, showProblem, clearProblem, notify } from './common.js';
 
 setUpLanguage();
 
@@ -43,7 +43,7 @@ async function details(c, box) {
       showProblem(form, error);
     }
   });
-  box.replaceChildren(
+  fill(box,
     c.description ? el('p', {}, c.description) : null,
     el('p', { class: 'meta' }, t(`责任人：${full.responsible || '—'}；承诺时间 ${full.pledgedOn}；时限 ${full.dueDate}`,
       `Responsible: ${full.responsible || '—'}; pledged ${full.pledgedOn}; due ${full.dueDate}`)),

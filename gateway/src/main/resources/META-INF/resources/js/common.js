@@ -120,6 +120,12 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** Replaces a node's children, skipping absent ones (the DOM would otherwise print "null"). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
+  return node;
+}
+
 export function date(value) {
   if (!value) return '';
   const d = new Date(value);

@@ -1,4 +1,4 @@
-import { api, el, t, date, label, setUpLanguage, showProblem, clearProblem, notify } from './common.js';
+import { api, el, fill, t, date, label, setUpLanguage, showProblem, clearProblem, notify } from './common.js';
 
 setUpLanguage();
 
@@ -8,7 +8,7 @@ async function show() {
   const d = await api(`/api/public/disclosures/${encodeURIComponent(id)}`);
   document.title = `${d.title} · ${t('玉屏县党务公开', 'Yuping County party affairs')}`;
   const versions = (d.versions || []).filter((v) => v.contentVersion !== d.contentVersion || v.reason);
-  document.getElementById('disclosure').replaceChildren(
+  fill(document.getElementById('disclosure'),
     el('h1', { id: 'title' }, d.title),
     el('p', { class: 'meta' },
       el('a', { href: `org.html?code=${encodeURIComponent(d.organizationCode)}` }, d.organizationName || d.organizationCode),
