@@ -34,6 +34,10 @@ describe('the web pages', () => {
     await logIn(page, 'clerk');
     await page.waitForSelector('#draft-form');
     assert.equal(await page.inputValue('#f-organizationCode'), 'YP-V001');
+    // What the organization owes: its periods with due dates and whether each was kept (the demo's year of them).
+    await page.waitForSelector('#due-table tbody tr');
+    const firstPeriod = await page.locator('#due-table tbody tr').first().innerText();
+    assert.match(firstPeriod, /\d{4}-\d{2}-\d{2} ~ \d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2}\s+(待公开|按时公开|逾期公开|未公开)/);
     await page.fill('#f-title', TITLE);
     await page.click('#draft-form button[value=submit]');
     const error = page.locator('#f-body-error');

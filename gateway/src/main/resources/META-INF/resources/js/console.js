@@ -128,6 +128,22 @@ async function moderationSection(refresh) {
   return section('comments', t('评论审核', 'Comment moderation'), list);
 }
 
+/** What the clerk's organization owes: the open period and the latest ones, with their due dates and whether kept. */
+async function dueSection(organizationCode) {
+  const periods = await call(`/api/internal/compliance?organization=${encodeURIComponent(organizationCode)}`);
+  const latest = [...periods].reverse().slice(0, 6);
+  const missing = periods.filter((p) => p.state === 'MISSING').length;
+  return section('due', t('本组织公开期限', 'What we must disclose, and by when'),
+    missing ? el('p', { class: 'notice error', role: 'alert' },
+      t(`有 ${missing} 个期间未按期公开，请尽快补充公开。`, `${missing} period(s) not disclosed: please disclose them.`)) : null,
+    el('table', { id: 'due-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('期间', 'Period')), el('th', { scope: 'col' }, t('截止日期', 'Due by')),
+        el('th', { scope: 'col' }, t('情况', 'State')))),
+      el('tbody', {}, ...latest.map((p) => el('tr', { 'data-state': p.state },
+        el('td', {}, `${p.periodStart} ~ ${p.periodEnd}`), el('td', {}, p.dueDate),
+        el('td', {}, el('span', { class: `tag ${p.state}` }, label('status', p.state))))))));
+}
+
 /** Progress reports on the department's commitments (a head) or the organization's practical things (a clerk). */
 async function progressSection(query, title) {
   const page = await call(`/api/internal/commitments?${query}&size=50`);
@@ -170,7 +186,7 @@ async function render() {
   const refresh = () => render().catch(showFailure);
   const parts = [];
   if (roles.includes('org-clerk')) {
-    parts.push(draftSection(me.org_code, refresh), workflowSection(false, refresh),
+    parts.push(draftSection(me.org_code, refresh), dueSection(me.org_code), workflowSection(false, refresh),
       progressSection(`organization=${encodeURIComponent(me.org_code)}&kind=PRACTICAL_THING`, t('本组织的为民办实事', 'Our practical things')));
   }
   if (isAdmin) parts.push(workflowSection(true, refresh), moderationSection(refresh));
