@@ -54,7 +54,14 @@ export async function api(path, { method = 'GET', body, token } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    // No answer at all (network down, gateway stopped): say so in the user's words; the form keeps what was typed.
+    throw new ApiError(0, { title: t('网络连接失败', 'No connection'),
+      detail: t('暂时连不上服务器，您填写的内容仍在页面上，请稍后重试。', 'The server cannot be reached; what you typed is still here. Please try again.') });
+  }
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }

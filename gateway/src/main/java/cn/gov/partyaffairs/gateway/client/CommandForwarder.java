@@ -105,8 +105,11 @@ public class CommandForwarder {
             long wanted = Long.parseLong(version.get());
             response.header(AggregateHeaders.AGGREGATE_ID, id).header(AggregateHeaders.AGGREGATE_VERSION, wanted);
             if (!awaitReadModel(id, wanted)) {
-                response.status(Response.Status.ACCEPTED)
-                        .header("Read-Model-Location", "/api/internal/read-model/aggregates/" + id);
+                response.status(Response.Status.ACCEPTED);
+                // The poll link is internal: an anonymous caller (a comment, an evaluation) just reads again later.
+                if (caller.authorization() != null) {
+                    response.header("Read-Model-Location", "/api/internal/read-model/aggregates/" + id);
+                }
             }
         }
         return response.build();

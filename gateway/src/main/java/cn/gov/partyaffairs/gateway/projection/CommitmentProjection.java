@@ -40,8 +40,8 @@ public class CommitmentProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Visibility apply(Class<? extends DomainEvent> type, IncomingEvent event) {
-        String organization = text(event, "organizationCode");
-        String department = text(event, "departmentCode");
+        String organization = event.text("organizationCode");
+        String department = event.text("departmentCode");
         switch (type.getSimpleName()) {
             case "CommitmentPledged" -> pledged(event.as(CommitmentPledged.class, mapper));
             case "CommitmentProgressReported" -> {
@@ -187,10 +187,5 @@ public class CommitmentProjection {
             case BASICALLY_SATISFIED -> "basically_satisfied";
             case DISSATISFIED -> "dissatisfied";
         };
-    }
-
-    private static String text(IncomingEvent event, String field) {
-        var node = event.data().get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

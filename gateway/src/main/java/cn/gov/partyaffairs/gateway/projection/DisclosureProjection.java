@@ -52,7 +52,7 @@ public class DisclosureProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public Visibility apply(Class<? extends DomainEvent> type, IncomingEvent event) {
         String name = type.getSimpleName();
-        String organization = text(event, "organizationCode");
+        String organization = event.text("organizationCode");
         switch (name) {
             case "OrganizationRegistered" -> {
                 OrganizationRegistered e = event.as(OrganizationRegistered.class, mapper);
@@ -68,10 +68,10 @@ public class DisclosureProjection {
             }
             case "OrganizationDeactivated" -> {
                 organizations.organizationDeactivated(event.aggregateId(), event.aggregateVersion());
-                return Visibility.open(text(event, "code"));
+                return Visibility.open(event.text("code"));
             }
             case "ContentListSettled" -> {
-                return Visibility.internal(text(event, "code"));
+                return Visibility.internal(event.text("code"));
             }
             case "DisclosureDrafted" -> {
                 DisclosureDrafted e = event.as(DisclosureDrafted.class, mapper);
@@ -291,10 +291,5 @@ public class DisclosureProjection {
 
     private static String publishedFigure(String scope) {
         return "PUBLIC".equals(scope) ? "disclosures.published.public" : "disclosures.published.internal";
-    }
-
-    private static String text(IncomingEvent event, String field) {
-        var node = event.data().get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

@@ -49,7 +49,7 @@ public class Projector {
         Visibility visibility;
         if (known.isEmpty()) {
             // A type from a newer producer: kept for officials, shown to nobody else until this gateway knows it.
-            visibility = Visibility.internal(text(event, "organizationCode"));
+            visibility = Visibility.internal(event.text("organizationCode"));
         } else {
             String topic = DomainEvent.typeOf(known.get()).topic();
             visibility = switch (topic) {
@@ -77,10 +77,5 @@ public class Projector {
                 .setParameter(8, visibility.audience().name()).setParameter(9, visibility.organizationCode())
                 .setParameter(10, visibility.departmentCode()).setParameter(11, event.data().toString())
                 .executeUpdate();
-    }
-
-    private static String text(IncomingEvent event, String field) {
-        var node = event.data().get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

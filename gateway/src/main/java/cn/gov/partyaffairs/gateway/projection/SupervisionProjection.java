@@ -36,7 +36,7 @@ public class SupervisionProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Visibility apply(Class<? extends DomainEvent> type, IncomingEvent event) {
-        String unit = text(event, "unitCode") != null ? text(event, "unitCode") : text(event, "organizationCode");
+        String unit = event.text("unitCode") != null ? event.text("unitCode") : event.text("organizationCode");
         switch (type.getSimpleName()) {
             case "DemonstrationUnitDesignated" -> {
                 DemonstrationUnitDesignated e = event.as(DemonstrationUnitDesignated.class, mapper);
@@ -118,10 +118,5 @@ public class SupervisionProjection {
         if (wasOverdue != isOverdue) {
             figures.add("findings.overdue", isOverdue ? 1 : -1);
         }
-    }
-
-    private static String text(IncomingEvent event, String field) {
-        var node = event.data().get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

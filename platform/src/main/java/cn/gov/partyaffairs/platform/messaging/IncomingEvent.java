@@ -54,6 +54,12 @@ public record IncomingEvent(String id, String type, String source, OffsetDateTim
         }
     }
 
+    /** A top-level text field of the body, or null when it is absent or null (for routing on a field all types share). */
+    public String text(String field) {
+        JsonNode node = data.get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
     private static String required(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         if (header == null || header.value() == null) {
