@@ -62,6 +62,31 @@ describe('the web pages', () => {
     await page.close();
   });
 
+  it('the county admin sends it back with reasons; the clerk sees them, edits the disclosure and submits it again', async () => {
+    const admin = await visitor(browser);
+    await logIn(admin, 'admin');
+    const item = admin.locator('#review-queue li', { hasText: TITLE });
+    await item.getByRole('button', { name: '退回修改' }).click();
+    await item.getByRole('button', { name: '确定' }).click();
+    await item.locator('form.reason .field-error').waitFor(); // a reason is required, and said beside the field
+    await item.getByLabel('退回理由（将告知起草人）').fill('请补充项目收支的具体金额');
+    await item.getByRole('button', { name: '确定' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    const clerk = await visitor(browser);
+    await logIn(clerk, 'clerk');
+    const mine = clerk.locator('#workflow li[data-status=RETURNED]', { hasText: TITLE });
+    await mine.getByRole('button', { name: '修改' }).click();
+    await clerk.waitForSelector('#draft-editing >> text=请补充项目收支的具体金额');
+    assert.equal(await clerk.inputValue('#f-title'), TITLE, 'the returned disclosure is loaded into the form');
+    assert.equal(await clerk.inputValue('#f-scope'), 'PUBLIC');
+    await clerk.fill('#f-body', '本期公开：支部委员会会议决定事项；村级集体经济项目收入 12.6 万元，支出 9.8 万元。');
+    await clerk.check('#f-attestNoSecrets');
+    await clerk.click('#draft-form button[value=submit]');
+    await clerk.waitForSelector(`#workflow li[data-status=SUBMITTED] >> text=${TITLE}`);
+    await Promise.all([admin.close(), clerk.close()]);
+  });
+
   it('the county admin reviews, approves and publishes it; it shows on the portal and, without reload, on the dashboard', async () => {
     const board = await visitor(browser, { viewport: { width: 1920, height: 1080 } });
     await open(board, 'dashboard.html');
@@ -71,11 +96,18 @@ describe('the web pages', () => {
 
     const admin = await visitor(browser);
     await logIn(admin, 'admin');
-    const item = () => admin.locator('#workflow li', { hasText: TITLE });
+    const item = () => admin.locator('#review-queue li', { hasText: TITLE });
+    await item().getByText('12.6 万元').waitFor({ state: 'attached' }); // the edited content is what is reviewed
+    await item().getByLabel('已做保密审查').check();
+    await item().getByLabel('确有必要公开').check();
     await item().getByRole('button', { name: '审核通过' }).click();
-    await admin.waitForSelector(`#workflow li[data-status=REVIEWED] >> text=${TITLE}`);
+    await item().locator('.field-error').waitFor(); // accuracy not confirmed: refused, the ticks stay
+    assert.equal(await item().getByLabel('已做保密审查').isChecked(), true);
+    await item().getByLabel('内容准确').check();
+    await item().getByRole('button', { name: '审核通过' }).click();
+    await admin.waitForSelector(`#review-queue li[data-status=REVIEWED] >> text=${TITLE}`);
     await item().getByRole('button', { name: '审批通过' }).click();
-    await admin.waitForSelector(`#workflow li[data-status=APPROVED] >> text=${TITLE}`);
+    await admin.waitForSelector(`#review-queue li[data-status=APPROVED] >> text=${TITLE}`);
     await shot(admin, 'console-queue');
     disclosureId = await item().getAttribute('data-id');
     await item().getByRole('button', { name: '公开' }).click();

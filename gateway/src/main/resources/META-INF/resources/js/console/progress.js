@@ -1,0 +1,31 @@
+// Progress reports on commitments: a department head's service commitments, a clerk's practical things.
+import { el, t, label } from '../common.js';
+import { call, section, field, sendingForm, emptyItem } from './ui.js';
+
+const CLOSED = new Set(['FULFILLED', 'WITHDRAWN']);
+
+function progressForm(c) {
+  return sendingForm({ class: 'inline' }, [
+    field('percent', t('完成百分比', 'Percent done'), el('input', { type: 'number', id: `p-${c.id}`, min: 0, max: 100, value: c.progressPercent ?? '' })),
+    field('note', t('进展说明', 'Note'), el('input', { type: 'text', id: `n-${c.id}` })),
+    field('reason', t('进度回退理由', 'Reason if lower'), el('input', { type: 'text', id: `r-${c.id}` })),
+    el('button', { type: 'submit' }, t('报告进展', 'Report progress')),
+  ], async (data) => {
+    const updated = await call(`/api/internal/commitments/${c.id}/progress`, { method: 'POST', body: {
+      percent: data.get('percent') === '' ? null : Number(data.get('percent')), note: data.get('note') || null, reason: data.get('reason') || null } });
+    const now = updated.progressPercent ?? data.get('percent');
+    return t(`已报告：${now}%`, `Reported: ${now}%`);
+  });
+}
+
+/** The open commitments a query finds, each with its progress form. */
+export async function progressSection(query, title) {
+  const page = await call(`/api/internal/commitments?${query}&size=100`);
+  const list = el('ul', { class: 'list', id: 'progress' });
+  for (const c of page.items.filter((x) => !CLOSED.has(x.status))) {
+    list.append(el('li', { 'data-id': c.id }, el('strong', {}, c.title), ' ', el('span', { class: `tag ${c.status}` }, label('status', c.status)),
+      el('div', { class: 'meta' }, t(`当前进度 ${c.progressPercent ?? 0}% · 时限 ${c.dueDate}`, `now ${c.progressPercent ?? 0}% · due ${c.dueDate}`)),
+      progressForm(c)));
+  }
+  return section('commitments', title, emptyItem(list, t('暂无进行中的承诺', 'Nothing in progress')));
+}
