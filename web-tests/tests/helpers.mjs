@@ -28,16 +28,28 @@ export async function open(page, path) {
   await page.waitForSelector('body[data-ready=true]');
 }
 
-/** Logs in through Keycloak's own login page, as a person would. */
-export async function logIn(page, user) {
-  await open(page, 'console.html');
-  await page.click('#login');
+/** Logs in through Keycloak's own login page, as a person would: from the console, or from another page's button. */
+export async function logIn(page, user, { from = 'console.html', button = '#login', signedIn = '#logout' } = {}) {
+  await open(page, from);
+  await page.click(button);
   await page.waitForSelector('#username');
   await page.fill('#username', user);
   await page.fill('#password', 'demo');
   await page.click('#kc-login');
-  await page.waitForURL(`${GATEWAY}/console.html`);
-  await page.waitForSelector('#logout');
+  await page.waitForURL(`${GATEWAY}/${from}`);
+  await page.waitForSelector(signedIn);
+}
+
+/** A call to the gateway's internal API with the token of the official signed in on this page. */
+export function callAs(page, path, method = 'GET', body = undefined) {
+  return page.evaluate(async ({ path, method, body }) => {
+    const { access_token: token } = JSON.parse(sessionStorage.getItem('console.tokens'));
+    const response = await fetch(path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }, { path, method, body });
 }
 
 export async function shot(page, name) {

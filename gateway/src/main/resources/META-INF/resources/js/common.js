@@ -160,6 +160,7 @@ export const LABELS = {
     'tv-column': ['电视专栏', 'TV column'], meeting: ['会议', 'Meetings'], leaflet: ['宣传单', 'Leaflets'],
     documents: ['文件', 'Documents'], 'internal-network': ['党内网络', 'Party network'],
   },
+  level: { NATIONAL: ['中央级', 'National'], PROVINCIAL: ['省级', 'Provincial'], PREFECTURE: ['地市级', 'Prefecture'], COUNTY: ['县级', 'County'] },
   orgType: {
     'county-committee': ['县委', 'County committee'], 'township-committee': ['乡镇党委', 'Township committees'],
     'county-level': ['县直属党组织', 'County-level organizations'], school: ['学校党组织', 'Schools'],

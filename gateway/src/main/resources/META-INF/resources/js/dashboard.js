@@ -1,4 +1,6 @@
-import { api, el, t, label, percent, setUpLanguage } from './common.js';
+import { api, el, t, label, LABELS, percent, setUpLanguage } from './common.js';
+import { completeLogin, accessToken, login, logout } from './auth.js';
+import { follow } from './live.js';
 
 setUpLanguage();
 
@@ -10,7 +12,15 @@ const EVENTS = {
   CommitmentOverdue: ['承诺逾期', 'overdue'], CommitmentWithdrawn: ['撤回承诺', 'withdrew'], CommitmentEvaluated: ['群众评议', 'evaluated'],
   EvaluationCommentApproved: ['评议意见', 'evaluation comment'], MediaSubmissionAdopted: ['信息被媒体采用', 'adopted by media'],
   OrganizationRegistered: ['新组织', 'organization registered'],
+  // Supervision's events reach only a signed-in screen (the internal stream).
+  InspectionRecorded: ['督查检查', 'inspected'], FindingRaised: ['发现问题', 'finding raised'],
+  RectificationReported: ['报告整改', 'rectification reported'], RectificationVerified: ['整改销号', 'rectification verified'],
+  FindingResolved: ['问题已解决', 'finding resolved'], FindingReopened: ['问题重新打开', 'finding reopened'],
+  RectificationOverdue: ['整改逾期', 'rectification overdue'],
 };
+
+/** A county official signed in on this screen sees supervision's figures too (they stay inside). */
+let official = false;
 
 function setFigure(id, value) {
   const node = document.getElementById(id);
@@ -23,7 +33,7 @@ function setFigure(id, value) {
 }
 
 function row(name, value, ...segments) {
-  return el('div', { class: 'row' }, el('span', {}, name),
+  return el('div', { class: 'row' }, el('span', { title: name }, name),
     el('div', { class: 'bar' }, ...segments.map(([cls, share]) => el('span', { class: cls, style: `width:${(share * 100).toFixed(1)}%` }))),
     el('span', {}, value));
 }
@@ -42,8 +52,16 @@ function donut(rate) {
   return svg;
 }
 
+async function internal(path) {
+  const token = await accessToken();
+  if (!token) { official = false; showFindings(null); return null; }
+  return api(path, { token });
+}
+
 async function statistics() {
-  const s = await api('/api/public/statistics');
+  const both = official ? await internal('/api/internal/dashboard') : null;
+  const s = both ? both.county : await api('/api/public/statistics');
+  if (both) showFindings(both);
   let kept = 0, all = 0;
   const compliance = Object.entries(s.complianceByType || {}).map(([type, c]) => {
     const total = c.kept + c.late + c.missing;
@@ -66,9 +84,38 @@ async function statistics() {
   document.getElementById('satisfaction').replaceChildren(donut(sat.rate), el('p', { class: 'legend' },
     t(`共 ${sat.evaluations} 次评价：满意 ${sat.satisfied}，基本满意 ${sat.basicallySatisfied}，不满意 ${sat.dissatisfied}`,
       `${sat.evaluations} evaluations: ${sat.satisfied} satisfied, ${sat.basicallySatisfied} basically, ${sat.dissatisfied} not`)));
-  const media = Object.entries(s.mediaAdoptedByLevel || {});
-  const most = Math.max(1, ...media.map(([, n]) => n));
-  document.getElementById('media').replaceChildren(...media.map(([level, n]) => row(level, n, ['done', n / most])));
+  // Highest level first; the bar is the share of submitted pieces the outlets took.
+  const submitted = s.mediaSubmittedByLevel || {};
+  document.getElementById('media').replaceChildren(...Object.keys(LABELS.level).filter((level) => submitted[level]).map((level) => {
+    const adopted = s.mediaAdoptedByLevel?.[level] || 0;
+    return row(label('level', level), `${adopted}/${submitted[level]}`, ['done', adopted / submitted[level]]);
+  }), el('p', { class: 'legend' }, t('采用篇数/报送篇数', 'adopted / submitted')));
+}
+
+/** Compliance of each township: its committee and every organization under it. */
+async function townships() {
+  const rows = await api('/api/public/statistics/townships');
+  document.getElementById('townships').replaceChildren(...rows.map((r) => {
+    const total = r.kept + r.late + r.missing;
+    return row(r.townshipName, percent(r.onTimeRate), ['kept', r.kept / total], ['late', r.late / total], ['missing', r.missing / total]);
+  }));
+}
+
+function showFindings(d) {
+  const panel = document.getElementById('findings');
+  if (!d) {
+    panel.replaceChildren(el('p', { class: 'legend' }, t('督查整改情况仅向工作人员显示。', 'Supervision figures are shown to officials only.')),
+      el('button', { type: 'button', id: 'dashboard-login', onclick: () => login() }, t('工作人员登录', 'Officials: log in')));
+    return;
+  }
+  panel.replaceChildren(
+    el('div', { class: 'pair' },
+      el('div', { class: 'big' }, el('span', { class: 'value', id: 'fig-open-findings' }, d.openFindings), el('span', { class: 'label' }, t('未整改问题', 'Open findings'))),
+      el('div', { class: 'big' }, el('span', { class: 'value alarm', id: 'fig-overdue-findings' }, d.overdueFindings), el('span', { class: 'label' }, t('整改逾期', 'Overdue')))),
+    row(t('逾期占比', 'Overdue share'), d.openFindings ? percent(d.overdueFindings / d.openFindings) : '—',
+      ['missing', d.openFindings ? d.overdueFindings / d.openFindings : 0], ['done', d.openFindings ? 1 - d.overdueFindings / d.openFindings : 0]),
+    el('p', { class: 'legend' }, t(`已开展督查检查 ${d.inspections} 次`, `${d.inspections} inspections so far`), ' ',
+      el('button', { type: 'button', class: 'link', onclick: logout }, t('退出', 'Log out'))));
 }
 
 async function flagship() {
@@ -81,44 +128,41 @@ let pending = null;
 function refreshSoon(alsoFlagship) {
   // Several events in one burst cost one read.
   clearTimeout(pending);
-  pending = setTimeout(() => { statistics(); if (alsoFlagship) flagship(); }, 150);
+  pending = setTimeout(() => { statistics(); townships(); if (alsoFlagship) flagship(); }, 150);
 }
 
 function feed(type, event) {
   const [zh, en] = EVENTS[type];
   const what = event.data?.title || event.data?.name || '';
+  const who = event.organizationCode || event.data?.unitCode || '';
   const list = document.getElementById('feed');
   list.prepend(el('li', { 'data-type': type },
     el('span', { class: 'time' }, new Date(event.time || Date.now()).toLocaleTimeString('zh-CN', { hour12: false })),
-    `${event.organizationCode || ''} ${t(zh, en)} ${what}`));
+    `${who} ${t(zh, en)} ${what}`));
   while (list.children.length > 12) list.lastChild.remove();
 }
 
 function connect() {
   const status = document.getElementById('connection');
-  const source = new EventSource('/api/public/stream');
-  source.onopen = () => {
-    status.dataset.state = 'open';
-    status.textContent = t('实时连接正常', 'Live');
-    refreshSoon(true); // whatever happened while disconnected
-  };
-  source.onerror = () => {
-    status.dataset.state = 'connecting';
-    status.textContent = t('连接中断，正在重连…', 'Reconnecting…');
-    // The browser retries by itself unless the server refused the stream; then start over.
-    if (source.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
-  };
-  for (const type of Object.keys(EVENTS)) {
-    source.addEventListener(type, (message) => {
-      let event = {};
-      try { event = JSON.parse(message.data); } catch { /* a line we cannot read is shown without details */ }
+  follow({
+    url: official ? '/api/internal/stream' : '/api/public/stream',
+    token: official ? accessToken : null,
+    onState(state) {
+      status.dataset.state = state;
+      status.textContent = state === 'open' ? t('实时连接正常', 'Live') : t('连接中断，正在重连…', 'Reconnecting…');
+      if (state === 'open') refreshSoon(true); // whatever happened while disconnected
+    },
+    onEvent(type, event) {
+      if (!EVENTS[type]) return;
       feed(type, event);
       refreshSoon(type.startsWith('Commitment'));
-    });
-  }
+    },
+  });
 }
 
 setInterval(() => { document.getElementById('clock').textContent = new Date().toLocaleString('zh-CN', { hour12: false }); }, 1000);
-await Promise.all([statistics(), flagship()]);
+official = await completeLogin().catch(() => false);
+if (!official) showFindings(null);
+await Promise.all([statistics(), townships(), flagship()]);
 connect();
 document.body.dataset.ready = 'true';

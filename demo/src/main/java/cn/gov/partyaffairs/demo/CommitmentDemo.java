@@ -21,6 +21,7 @@ import java.util.Random;
 
 import static cn.gov.partyaffairs.demo.DemoLoader.expectOk;
 import static cn.gov.partyaffairs.demo.DemoLoader.get;
+import static cn.gov.partyaffairs.demo.DemoLoader.post;
 import static cn.gov.partyaffairs.demo.DemoLoader.send;
 
 /**
@@ -276,12 +277,6 @@ final class CommitmentDemo {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static void post(String url, String token, JsonNode body, String what) throws IOException, InterruptedException {
-        expectOk(send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))), what);
     }
 
     /** The commitment service learns the organizations from the register's events; wait until it knows them all. */

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,6 +72,7 @@ public final class DemoLoader {
         } else {
             loadDisclosures(disclosure, token);
         }
+        MediaDemo.load(disclosure, token, organizations());
         CommitmentDemo.load("http://localhost:" + env("COMMITMENT_PORT", "8082"), token, organizations());
         SupervisionDemo.load("http://localhost:" + env("SUPERVISION_PORT", "8083"), token("http://localhost:" + env("KEYCLOAK_PORT", "8180")));
     }
@@ -218,6 +220,15 @@ public final class DemoLoader {
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts JSON as the demo's admin; a refusal stops the load and says what was refused. */
+    static JsonNode post(String url, String token, JsonNode body, String what) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        expectOk(response, what);
+        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     static void expectOk(HttpResponse<String> response, String what) {

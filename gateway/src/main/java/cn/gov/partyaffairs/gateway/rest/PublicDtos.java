@@ -99,6 +99,14 @@ public final class PublicDtos {
         }
     }
 
+    /** A township committee and the organizations under it: periods kept on time, late and missing. */
+    public record TownshipCompliance(String townshipCode, String townshipName, long kept, long late, long missing,
+                                     Double onTimeRate) {
+        public static TownshipCompliance of(String code, String name, long kept, long late, long missing) {
+            return new TownshipCompliance(code, name, kept, late, missing, ratio(kept, kept + late + missing));
+        }
+    }
+
     static Double ratio(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
     }

@@ -172,6 +172,13 @@ public class PublicResource {
     }
 
     @GET
+    @Path("statistics/townships")
+    @Operation(summary = "Cadence compliance by township (the township committee and every organization under it)")
+    public List<PublicDtos.TownshipCompliance> complianceByTownship() {
+        return queries.complianceByTownship();
+    }
+
+    @GET
     @Path("statistics")
     @Operation(summary = "The county dashboard figures, kept event by event")
     public Dashboard statistics() {

@@ -168,6 +168,31 @@ public class PublicQueries {
         return query.setMaxResults(5000).getResultList().stream().map(PublicDtos.CompliancePeriod::of).toList();
     }
 
+    /**
+     * Cadence compliance by township: each township committee with every organization under it in the register's
+     * tree. Counted on request from the compliance matrix (a few thousand cells), because an organization moving
+     * to another township moves its whole history with it, which counters could not follow.
+     */
+    public List<PublicDtos.TownshipCompliance> complianceByTownship() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH RECURSIVE tree (code, township) AS (
+                    SELECT code, code FROM organization_view WHERE type = 'township-committee' AND active
+                    UNION ALL
+                    SELECT o.code, t.township FROM organization_view o JOIN tree t ON o.parent_code = t.code
+                )
+                SELECT t.township, township.name,
+                       count(*) FILTER (WHERE c.state = 'KEPT'), count(*) FILTER (WHERE c.state = 'LATE'),
+                       count(*) FILTER (WHERE c.state = 'MISSING')
+                FROM tree t
+                JOIN organization_view township ON township.code = t.township
+                JOIN compliance_view c ON c.organization_code = t.code
+                GROUP BY t.township, township.name
+                ORDER BY t.township""").getResultList();
+        return rows.stream().map(r -> PublicDtos.TownshipCompliance.of((String) r[0], (String) r[1],
+                ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+    }
+
     private DisclosureView publicDisclosure(UUID id) {
         DisclosureView d = em.find(DisclosureView.class, id);
         if (d == null || !d.isPublic()) {

@@ -104,4 +104,43 @@ class DisclosureReadModelTest {
                 .body("count", equalTo(1)).body("comments[0].body", equalTo("公开得很及时"));
         given().when().get("/api/public/disclosures/" + disclosure).then().body("commentCount", equalTo(1));
     }
+
+    @Test
+    void complianceByTownshipCountsTheTownshipAndEveryOrganizationUnderIt() {
+        String township = TestEvents.code("T");
+        String village = TestEvents.code("V");
+        String elsewhere = TestEvents.code("S");
+        TestEvents.organization(UUID.randomUUID(), township, "township-committee", null);
+        TestEvents.organization(UUID.randomUUID(), village, "village-branch", township);
+        TestEvents.organization(UUID.randomUUID(), elsewhere, "school", null);
+        // The township missed January and made it up late; its village missed February; the school is not in it.
+        lapse(township, "township-committee", "01", null);
+        lapse(township, "township-committee", "01", false);
+        lapse(village, "village-branch", "02", null);
+        lapse(elsewhere, "school", "02", null);
+        UUID published = UUID.randomUUID();
+        TestEvents.send("disclosure.DisclosurePublished", published, 5,
+                TestEvents.published(published, village, "PUBLIC", "村务公开", "2017-03", 1));
+
+        TestEvents.await(() -> given().get("/api/public/statistics/townships").then().extract().jsonPath()
+                .getList("findAll { it.townshipCode == '%s' }".formatted(township)).equals(java.util.List.of(
+                        java.util.Map.of("townshipCode", township, "townshipName", "测试" + township, "kept", 1,
+                                "late", 1, "missing", 1, "onTimeRate", 0.3333f))));
+    }
+
+    /** A lapse of one month of 2017 ({@code cured} null), or its cure on time or late. */
+    private static void lapse(String organization, String type, String month, Boolean cured) {
+        UUID obligation = UUID.nameUUIDFromBytes((organization + month).getBytes(StandardCharsets.UTF_8));
+        if (cured == null) {
+            TestEvents.send("disclosure.DisclosureOverdue", obligation, 1, """
+                    {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","organizationType":"%s",
+                     "periodStart":"2017-%s-01","periodEnd":"2017-%s-28","dueDate":"2017-%s-28","detectedAt":"2017-04-10T00:00:00+08:00"}"""
+                    .formatted(obligation, UUID.randomUUID(), organization, type, month, month, month));
+        } else {
+            TestEvents.send("disclosure.DisclosureLapseCured", obligation, 2, """
+                    {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","periodStart":"2017-%s-01",
+                     "periodEnd":"2017-%s-28","disclosureId":"%s","publishedAt":"2017-04-20T09:00:00+08:00","onTime":%s}"""
+                    .formatted(obligation, UUID.randomUUID(), organization, month, month, UUID.randomUUID(), cured));
+        }
+    }
 }
