@@ -45,19 +45,18 @@ public class CommandForwarder {
         /** An official on an internal path: the token goes along. */
         public static Caller of(HttpHeaders headers, String clientAddress) {
             return new Caller(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                    headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), forwarded(headers, clientAddress),
+                    headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), clientAddress,
                     headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
         }
 
-        /** Anyone on a public path: no token travels, only the address the service limits by. */
+        /**
+         * Anyone on a public path: no token travels, only the address the service limits by. The client address is the one this gateway resolved: X-Forwarded-For counts only
+         * when a trusted proxy sent it ({@code quarkus.http.proxy.trusted-proxies}), so a visitor cannot make up
+         * addresses to evaluate twice or slip the rate limit.
+         */
         public static Caller anonymous(HttpHeaders headers, String clientAddress) {
-            return new Caller(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), forwarded(headers, clientAddress),
+            return new Caller(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), clientAddress,
                     headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        }
-
-        private static String forwarded(HttpHeaders headers, String clientAddress) {
-            String earlier = headers.getHeaderString("X-Forwarded-For");
-            return earlier == null || earlier.isBlank() ? clientAddress : earlier + ", " + clientAddress;
         }
     }
 
