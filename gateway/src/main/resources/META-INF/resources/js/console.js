@@ -6,6 +6,7 @@ import { reviewSection } from './console/review.js';
 import { progressSection } from './console/progress.js';
 import { headSections } from './console/head.js';
 import { adminSections } from './console/admin.js';
+import { inspectorSections } from './console/inspector.js';
 
 setUpLanguage();
 
@@ -32,6 +33,7 @@ async function render() {
   }
   if (isAdmin) parts.push(reviewSection(me, true, refresh), ...adminSections(refresh));
   if (roles.includes('department-head')) parts.push(...headSections(me));
+  if (roles.includes('inspector')) parts.push(...inspectorSections(me));
   const rendered = (await Promise.all(parts)).filter(Boolean);
   const kept = new Map(KEPT.map((id) => [id, document.getElementById(id)]));
   sections.replaceChildren(...rendered.map((s) => kept.get(s.id) || s));
