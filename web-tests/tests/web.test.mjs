@@ -152,9 +152,13 @@ describe('the web pages', () => {
     await Promise.all([reader.close(), admin.close()]);
   });
 
-  it('a department head reports progress and the public progress bar moves', async () => {
+  it('a department head sees the evaluations received, reports progress and the public progress bar moves', async () => {
     const head = await visitor(browser);
     await logIn(head, 'head');
+    // What the public said of the department's commitments: counts per rating and the approved comments.
+    await head.waitForSelector('#evaluations-received li[data-id]');
+    assert.match(await head.textContent('#evaluations-title'), /收到的群众评议（\d+ 次）/);
+    assert.match(await head.locator('#evaluations-received li[data-id]').first().innerText(), /共 \d+ 次评议 · 满意 \d+ · 基本满意 \d+ · 不满意 \d+ · 满意率/);
     const entry = head.locator('#progress li[data-id]').first();
     const id = await entry.getAttribute('data-id');
     const was = Number(await entry.locator('input[name=percent]').inputValue() || 0);
