@@ -6,14 +6,17 @@ import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
 
-/** The one clock services read "now" from, so that tests can replace it and move time (deadlines, cadence). */
+/**
+ * The one clock services read "now" from, in the county's time zone, so that tests can replace it and move time
+ * (deadlines, cadence).
+ */
 @ApplicationScoped
 public class ClockProducer {
 
     @Produces
     @DefaultBean
     @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(TimeConfig time) {
+        return Clock.system(time.zone());
     }
 }
