@@ -52,8 +52,9 @@ export function callAs(page, path, method = 'GET', body = undefined) {
   }, { path, method, body });
 }
 
-export async function shot(page, name) {
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: name !== 'dashboard' });
+/** A screenshot of the whole page, or with `{ fullPage: false }` of what the screen shows (a long console). */
+export async function shot(page, name, { fullPage = true } = {}) {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage });
 }
 
 /** Whether the page is wider than the screen (a horizontal scroll bar). */

@@ -122,7 +122,8 @@ describe('the inspector console', () => {
     await page.locator('#findings > li[data-status=RECTIFICATION_REPORTED]', { hasText: PROBLEM }).waitFor();
     assert.match(await finding.innerText(), /整改待验收[\s\S]*整改佐证：补充公开时限标注后的公开栏照片 2 张/);
     assert.match(await page.textContent('#findings-status'), /已报告整改/);
-    await shot(page, 'console-inspector');
+    await finding.scrollIntoViewIfNeeded();
+    await shot(page, 'console-inspector', { fullPage: false });
 
     await finding.getByRole('button', { name: '验收销号' }).click();
     await finding.getByLabel('验收意见（可选）').fill('现场核实，已整改到位');
@@ -137,6 +138,6 @@ describe('the inspector console', () => {
     await page.locator('#raise-finding').evaluate((d) => { d.open = true; });
     await page.locator('#findings > li').first().getByRole('button').first().click(); // a step's form opened
     assert.equal(await overflows(page), false, 'the inspector console scrolls sideways at 360 px');
-    await shot(page, 'console-inspector-phone');
+    await shot(page, 'console-inspector-phone', { fullPage: false });
   });
 });

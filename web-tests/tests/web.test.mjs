@@ -116,7 +116,7 @@ describe('the web pages', () => {
     await board.waitForSelector(`#feed li[data-type=DisclosurePublished] >> text=${TITLE}`);
     await board.waitForFunction((n) => Number(document.getElementById('fig-disclosures').textContent) === n + 1, before);
     assert.equal(await board.evaluate(() => window.notReloaded), true, 'the dashboard was not reloaded');
-    await shot(board, 'dashboard');
+    await shot(board, 'dashboard', { fullPage: false });
 
     const home = await visitor(browser);
     await open(home, 'index.html');
