@@ -152,6 +152,27 @@ describe('the web pages', () => {
     await Promise.all([reader.close(), admin.close()]);
   });
 
+  it('a disclosure reads, and takes a comment, without JavaScript', async () => {
+    assert.ok(disclosureId, 'needs the published disclosure');
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${GATEWAY}/disclosure.html?id=${disclosureId}`);
+    assert.equal((await page.textContent('#title')).trim(), TITLE);
+    assert.match(await page.textContent('#body-text'), /12\.6 万元/);
+    assert.match(await page.textContent('#comment-count'), /已有 \d+ 人发表了评论/);
+    assert.equal(await overflows(page), false, 'no sideways scroll on a phone without JavaScript either');
+    await page.fill('#authorName', '不用脚本的村民');
+    await page.click('#comment-form button[type=submit]');
+    await page.waitForSelector('#body-error');
+    assert.match(await page.textContent('#body-error'), /请填写评论内容/);
+    assert.equal(await page.inputValue('#authorName'), '不用脚本的村民', 'the typed name comes back with the error');
+    await page.fill('#body', '没有脚本也能评论，很方便。');
+    await page.click('#comment-form button[type=submit]');
+    await page.waitForSelector('#comment-form .form-status.notice:not(.error)');
+    assert.match(await page.textContent('#comment-form .form-status'), /感谢您的评论/);
+    await context.close();
+  });
+
   it('a department head sees the evaluations received, reports progress and the public progress bar moves', async () => {
     const head = await visitor(browser);
     await logIn(head, 'head');

@@ -1,0 +1,162 @@
+package cn.gov.partyaffairs.gateway.web;
+
+import cn.gov.partyaffairs.gateway.client.CommandForwarder;
+import cn.gov.partyaffairs.gateway.config.GatewayConfig;
+import cn.gov.partyaffairs.gateway.rest.PublicDtos;
+import cn.gov.partyaffairs.gateway.service.PublicQueries;
+import cn.gov.partyaffairs.platform.error.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A disclosure as a page rendered on the server: only content, so a villager's phone reads it without JavaScript,
+ * and its comment form works as a plain form too (refused, it comes back with the errors and what was typed).
+ * With JavaScript, js/disclosure.js sends the form in place and the language switch applies.
+ */
+@Path("/disclosure.html")
+@Produces(MediaType.TEXT_HTML)
+public class DisclosurePage {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(View view);
+    }
+
+    /** A label in Chinese and English (the page's language switch swaps data-en). */
+    public record Label(String zh, String en) {
+    }
+
+    public record Version(int contentVersion, String title, String reason, String at) {
+    }
+
+    public record Comment(String authorName, String body, String at) {
+    }
+
+    /** What the form shows again after a refusal: the typed values and the message per field. */
+    public record Form(String authorName, String body, String summary, Map<String, String> errors, boolean sent) {
+        static final Form EMPTY = new Form("", "", null, Map.of(), false);
+    }
+
+    public record View(PublicDtos.Disclosure d, String title, String publishedAt, Label scope, List<Label> channels,
+                       List<Version> versions, long commentCount, List<Comment> comments, Form form) {
+    }
+
+    private final PublicQueries queries;
+    private final CommandForwarder forwarder;
+    private final GatewayConfig config;
+    private final ObjectMapper mapper;
+    private final ZoneId county;
+
+    public DisclosurePage(PublicQueries queries, CommandForwarder forwarder, GatewayConfig config, ObjectMapper mapper,
+                          java.time.Clock clock) {
+        this.queries = queries;
+        this.forwarder = forwarder;
+        this.config = config;
+        this.mapper = mapper;
+        this.county = clock.getZone();
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Response show(@QueryParam("id") String id, @QueryParam("commented") boolean commented) {
+        return render(id, commented ? new Form("", "", null, Map.of(), true) : Form.EMPTY, 200);
+    }
+
+    /** The comment form without JavaScript: forwarded like the API's; a refusal re-renders with the errors. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response comment(@QueryParam("id") String id, @FormParam("authorName") String authorName,
+                            @FormParam("body") String body, @Context HttpHeaders headers,
+                            @Context HttpServerRequest http) throws Exception {
+        UUID disclosure = parse(id);
+        if (disclosure == null) {
+            return render(id, Form.EMPTY, 404);
+        }
+        Map<String, Object> comment = new HashMap<>();
+        comment.put("authorName", authorName == null || authorName.isBlank() ? null : authorName);
+        comment.put("body", body);
+        Response answer = forwarder.forward("POST", config.services().disclosure(), "/disclosures/" + disclosure + "/comments",
+                mapper.writeValueAsString(comment), new CommandForwarder.Caller(null,
+                        headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), http.remoteAddress().hostAddress(),
+                        MediaType.APPLICATION_JSON));
+        if (answer.getStatus() / 100 == 2) {
+            return Response.seeOther(URI.create("/disclosure.html?id=" + disclosure + "&commented=true")).build();
+        }
+        JsonNode problem = problem(answer);
+        Map<String, String> errors = new HashMap<>();
+        problem.path("errors").forEach(e -> {
+            String field = e.path("field").asText();
+            errors.put(field.substring(field.lastIndexOf('.') + 1), e.path("message").asText());
+        });
+        String summary = problem.path("detail").asText(problem.path("title").asText("未能提交，请稍后再试"));
+        return render(id, new Form(authorName, body, summary, errors, false), answer.getStatus());
+    }
+
+    private JsonNode problem(Response answer) {
+        try {
+            return mapper.readTree(String.valueOf(answer.getEntity()));
+        } catch (Exception e) {
+            return mapper.createObjectNode();
+        }
+    }
+
+    private Response render(String id, Form form, int status) {
+        UUID disclosure = parse(id);
+        try {
+            if (disclosure == null) {
+                throw ProblemException.notFound("公开事项", String.valueOf(id));
+            }
+            PublicDtos.Disclosure d = queries.disclosure(disclosure);
+            PublicDtos.Comments comments = queries.comments(disclosure);
+            View view = new View(d, d.title(), when(d.publishedAt()), WebLabels.scope(d.scope()),
+                    d.channels().stream().map(WebLabels::channel).toList(),
+                    d.versions().stream().filter(v -> v.contentVersion() != d.contentVersion() || v.reason() != null)
+                            .map(v -> new Version(v.contentVersion(), v.title(), v.reason(), when(v.at()))).toList(),
+                    comments.count(), comments.comments().stream()
+                            .map(c -> new Comment(c.authorName(), c.body(), when(c.approvedAt()))).toList(), form);
+            return Response.status(status).entity(Templates.page(view)).build();
+        } catch (ProblemException notFound) {
+            return Response.status(404).entity(Templates.page(new View(null, "未找到该公开事项", null, null, List.of(),
+                    List.of(), 0, List.of(), Form.EMPTY))).build();
+        }
+    }
+
+    private String when(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(county).format(WHEN);
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
