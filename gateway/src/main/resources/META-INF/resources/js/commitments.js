@@ -1,10 +1,18 @@
-import { api, el, fill, t, label, percent, setUpLanguage, showProblem, clearProblem, notify } from './common.js';
+import { api, el, fill, t, label, LABELS, percent, setUpLanguage, showProblem, clearProblem, notify } from './common.js';
 
 setUpLanguage();
 
 const filters = document.getElementById('filters');
-const params = new URLSearchParams(location.search);
-for (const [key, value] of params) if (filters.elements[key]) filters.elements[key].value = value;
+
+/** The filters' choices by name (departments, categories, organizations), then the ones the address asks for. */
+async function choices() {
+  const [departments, organizations] = await Promise.all([
+    api('/api/public/departments'), api('/api/public/organizations?size=200')]);
+  filters.elements.department.append(...departments.map((d) => el('option', { value: d.code }, d.name)));
+  filters.elements.category.append(...Object.keys(LABELS.category).map((c) => el('option', { value: c }, label('category', c))));
+  document.getElementById('organization-list').append(...organizations.items.map((o) => el('option', { value: o.code }, o.name)));
+  for (const [key, value] of new URLSearchParams(location.search)) if (filters.elements[key]) filters.elements[key].value = value;
+}
 
 function bar(c) {
   const p = c.progressPercent ?? (c.status === 'FULFILLED' ? 100 : 0);
@@ -69,7 +77,7 @@ async function load() {
       el('summary', {}, t('进展记录与群众评价', 'Progress and evaluation')), box);
     return el('li', { id: `c-${c.id}`, 'data-id': c.id },
       el('strong', {}, c.title), ' ', el('span', { class: `tag ${c.status}` }, label('status', c.status)),
-      el('div', { class: 'meta' }, [label('kind', c.kind), c.departmentName || c.organizationName, c.category,
+      el('div', { class: 'meta' }, [label('kind', c.kind), c.departmentName || c.organizationName, c.category && label('category', c.category),
         t(`时限 ${c.dueDate}`, `due ${c.dueDate}`)].filter(Boolean).join(' · ')),
       bar(c), el('div', { class: 'meta' }, satisfaction(c.satisfaction)), more);
   }));
@@ -83,5 +91,6 @@ filters.addEventListener('submit', (e) => {
   load();
 });
 
+await choices();
 await load();
 document.body.dataset.ready = 'true';

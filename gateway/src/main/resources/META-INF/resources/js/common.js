@@ -160,6 +160,12 @@ export const LABELS = {
     'tv-column': ['电视专栏', 'TV column'], meeting: ['会议', 'Meetings'], leaflet: ['宣传单', 'Leaflets'],
     documents: ['文件', 'Documents'], 'internal-network': ['党内网络', 'Party network'],
   },
+  category: {
+    'party-affairs-disclosure': ['党务公开', 'Party affairs disclosure'], 'administrative-approval': ['行政审批', 'Administrative approval'],
+    'law-enforcement': ['行政执法', 'Law enforcement'], 'government-services': ['政府服务', 'Government services'],
+    'credit-system': ['诚信体系', 'Credit system'], 'public-security': ['社会治安', 'Public security'],
+    environment: ['环境建设', 'Environment'], 'investment-attraction': ['招商引资', 'Investment attraction'],
+  },
   level: { NATIONAL: ['中央级', 'National'], PROVINCIAL: ['省级', 'Provincial'], PREFECTURE: ['地市级', 'Prefecture'], COUNTY: ['县级', 'County'] },
   orgType: {
     'county-committee': ['县委', 'County committee'], 'township-committee': ['乡镇党委', 'Township committees'],

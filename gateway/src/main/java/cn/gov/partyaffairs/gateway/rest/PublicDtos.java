@@ -99,6 +99,9 @@ public final class PublicDtos {
         }
     }
 
+    public record Department(String code, String name) {
+    }
+
     /** A township committee and the organizations under it: periods kept on time, late and missing. */
     public record TownshipCompliance(String townshipCode, String townshipName, long kept, long late, long missing,
                                      Double onTimeRate) {

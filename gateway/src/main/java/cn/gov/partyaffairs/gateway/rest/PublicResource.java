@@ -166,6 +166,13 @@ public class PublicResource {
     }
 
     @GET
+    @Path("departments")
+    @Operation(summary = "The departments that have pledged public commitments, by name")
+    public List<PublicDtos.Department> departments() {
+        return queries.departments();
+    }
+
+    @GET
     @Path("compliance")
     @Operation(summary = "Cadence compliance per organization and period: KEPT, LATE or MISSING")
     public List<PublicDtos.CompliancePeriod> compliance(@QueryParam("organization") String organization,

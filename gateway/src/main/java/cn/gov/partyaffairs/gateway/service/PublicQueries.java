@@ -142,6 +142,14 @@ public class PublicQueries {
         return PublicDtos.Commitment.of(c, milestones(c), timeline, comments);
     }
 
+    /** The departments that have pledged public commitments, by name: what the public filters commitments by. */
+    public List<PublicDtos.Department> departments() {
+        return em.createQuery("""
+                        select distinct c.departmentCode, c.departmentName from CommitmentView c
+                        where c.departmentCode is not null order by c.departmentName""", Object[].class)
+                .getResultList().stream().map(r -> new PublicDtos.Department((String) r[0], (String) r[1])).toList();
+    }
+
     /** The compliance matrix of one organization (or all), oldest period first. */
     public List<PublicDtos.CompliancePeriod> compliance(String organizationCode, LocalDate from, LocalDate to) {
         StringBuilder jpql = new StringBuilder("from ComplianceView c where 1 = 1");
