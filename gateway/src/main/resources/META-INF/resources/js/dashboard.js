@@ -52,10 +52,16 @@ function donut(rate) {
   return svg;
 }
 
+/** The official's token; when the session has run out, the screen goes on as a public one and offers the login. */
+async function officialToken() {
+  const token = official ? await accessToken() : null;
+  if (official && !token) { official = false; showFindings(null); }
+  return token;
+}
+
 async function internal(path) {
-  const token = await accessToken();
-  if (!token) { official = false; showFindings(null); return null; }
-  return api(path, { token });
+  const token = await officialToken();
+  return token ? api(path, { token }) : null;
 }
 
 async function statistics() {
@@ -145,8 +151,10 @@ function feed(type, event) {
 function connect() {
   const status = document.getElementById('connection');
   follow({
-    url: official ? '/api/internal/stream' : '/api/public/stream',
-    token: official ? accessToken : null,
+    async source() {
+      const token = await officialToken();
+      return token ? { url: '/api/internal/stream', token } : { url: '/api/public/stream' };
+    },
     onState(state) {
       status.dataset.state = state;
       status.textContent = state === 'open' ? t('实时连接正常', 'Live') : t('连接中断，正在重连…', 'Reconnecting…');

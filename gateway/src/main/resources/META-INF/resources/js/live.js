@@ -6,11 +6,12 @@ const SILENCE = 40_000; // the gateway sends a keep-alive every 15 s
 const RETRY = [1000, 2000, 5000, 10_000];
 
 /**
- * Streams `url` until the page goes away.
- * @param {{url: string, token?: () => Promise<string|null>, onEvent: (type: string, data: object) => void,
+ * Streams until the page goes away; `source` is asked before every (re)connection which stream to read and with
+ * which token, so a screen whose session ran out goes on with the public stream.
+ * @param {{source: () => Promise<{url: string, token?: string|null}>, onEvent: (type: string, data: object) => void,
  *          onState: (state: 'open'|'connecting') => void}} options
  */
-export function follow({ url, token, onEvent, onState }) {
+export function follow({ source, onEvent, onState }) {
   let lastId = null;
   let failures = 0;
 
@@ -20,8 +21,8 @@ export function follow({ url, token, onEvent, onState }) {
     const feedDog = () => { clearTimeout(watchdog); watchdog = setTimeout(() => controller.abort(), SILENCE); };
     const headers = { Accept: 'text/event-stream' };
     if (lastId) headers['Last-Event-ID'] = lastId;
-    const bearer = token ? await token() : null;
-    if (bearer) headers.Authorization = `Bearer ${bearer}`;
+    const { url, token } = await source();
+    if (token) headers.Authorization = `Bearer ${token}`;
     feedDog();
     try {
       const response = await fetch(url, { headers, signal: controller.signal, cache: 'no-store' });

@@ -5,6 +5,7 @@ import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.rest.PublicDtos;
 import cn.gov.partyaffairs.gateway.service.PublicQueries;
 import cn.gov.partyaffairs.platform.error.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +76,7 @@ public class DisclosurePage {
     private final ZoneId county;
 
     public DisclosurePage(PublicQueries queries, CommandForwarder forwarder, GatewayConfig config, ObjectMapper mapper,
-                          java.time.Clock clock) {
+                          Clock clock) {
         this.queries = queries;
         this.forwarder = forwarder;
         this.config = config;
@@ -94,7 +96,7 @@ public class DisclosurePage {
     @Operation(hidden = true)
     public Response comment(@QueryParam("id") String id, @FormParam("authorName") String authorName,
                             @FormParam("body") String body, @Context HttpHeaders headers,
-                            @Context HttpServerRequest http) throws Exception {
+                            @Context HttpServerRequest http) throws JsonProcessingException {
         UUID disclosure = parse(id);
         if (disclosure == null) {
             return render(id, Form.EMPTY, 404);
@@ -105,7 +107,7 @@ public class DisclosurePage {
         Response answer = forwarder.forward("POST", config.services().disclosure(), "/disclosures/" + disclosure + "/comments",
                 mapper.writeValueAsString(comment), new CommandForwarder.Caller(null,
                         headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), http.remoteAddress().hostAddress(),
-                        MediaType.APPLICATION_JSON));
+                        MediaType.APPLICATION_JSON)); // the form arrives url-encoded; the service takes JSON
         if (answer.getStatus() / 100 == 2) {
             return Response.seeOther(URI.create("/disclosure.html?id=" + disclosure + "&commented=true")).build();
         }
@@ -122,7 +124,7 @@ public class DisclosurePage {
     private JsonNode problem(Response answer) {
         try {
             return mapper.readTree(String.valueOf(answer.getEntity()));
-        } catch (Exception e) {
+        } catch (JsonProcessingException e) {
             return mapper.createObjectNode();
         }
     }
