@@ -32,7 +32,7 @@ import static cn.gov.partyaffairs.demo.DemoLoader.send;
  * overdue check, and some of the public's evaluations. Deterministic (fixed seed). Skipped when the transport bureau
  * is already registered.
  */
-final class CommitmentDemo {
+public final class CommitmentDemo {
 
     static final String TRANSPORT = "YP-D-TRANSPORT";
     static final int PRACTICAL_THINGS = 1236;
@@ -73,7 +73,7 @@ final class CommitmentDemo {
     private CommitmentDemo() {
     }
 
-    static void load(String commitment, String token, List<DemoLoader.Org> organizations)
+    public static void load(String commitment, String token, List<DemoLoader.Org> organizations)
             throws IOException, InterruptedException {
         if (send(get(commitment + "/departments/" + TRANSPORT, token)).statusCode() == 200) {
             System.out.println("DEMO commitments already loaded");

@@ -61,7 +61,8 @@ public final class DemoLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Org(String code, String name, String type, String parent, int cadenceMonths) {
+    /** One party organization of the demo county; the benchmark's history generator takes the same 191. */
+    public record Org(String code, String name, String type, String parent, int cadenceMonths) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -129,7 +130,7 @@ public final class DemoLoader {
                 + "(%d late), %d periods left missing%n", orgs.size(), DEMONSTRATION_UNITS.size(), published, late, missing);
     }
 
-    static List<Org> organizations() {
+    public static List<Org> organizations() {
         List<Org> orgs = new ArrayList<>();
         orgs.add(new Org(COUNTY_COMMITTEE, "中共玉屏侗族自治县委员会", "county-committee", null, 1));
         for (int t = 0; t < TOWNSHIPS.length; t++) {

@@ -18,7 +18,7 @@ import static cn.gov.partyaffairs.demo.DemoLoader.send;
  * Online, 7 by China Party Building Net, the Guizhou Daily page-2 lead and the Tongren Daily page-1 lead among them —
  * plus the county's own outlets and pieces that were submitted but not taken.
  */
-final class MediaDemo {
+public final class MediaDemo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +38,7 @@ final class MediaDemo {
     private static final String[] TOPICS = {"党务公开栏更新", "党员积分管理公开", "为民办实事进展公开", "“三会一课”情况公开",
             "村级财务收支公开", "党费收缴使用公开", "承诺践诺评诺", "党务公开示范点建设"};
 
-    static void load(String disclosure, String token, List<DemoLoader.Org> organizations)
+    public static void load(String disclosure, String token, List<DemoLoader.Org> organizations)
             throws IOException, InterruptedException {
         var existing = send(get(disclosure + "/media-submissions", token));
         expectOk(existing, "media submissions");

@@ -31,7 +31,7 @@ import static cn.gov.partyaffairs.demo.DemoLoader.send;
  * commitment services raised reach the units as automatic findings by themselves. Deterministic (fixed seed).
  * Skipped when group {@code YP-G01} exists.
  */
-final class SupervisionDemo {
+public final class SupervisionDemo {
 
     /** The clusters and their groups: code, name, the unit-code prefixes it takes, members (name, post, telephone). */
     private static final String[][][] GROUPS = {
@@ -65,7 +65,7 @@ final class SupervisionDemo {
     private SupervisionDemo() {
     }
 
-    static void load(String supervision, String token) throws IOException, InterruptedException {
+    public static void load(String supervision, String token) throws IOException, InterruptedException {
         if (send(get(supervision + "/groups/YP-G01", token)).statusCode() == 200) {
             System.out.println("DEMO supervision already loaded");
             return;

@@ -30,6 +30,8 @@ final class ServiceConfig {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** Kafka's own client settings: Quarkus hands every KAFKA_X_Y variable to the clients as x.y. */
     private static final Set<String> KAFKA_CLIENT_NAMES = new HashSet<>();
+    /** Read by the container image's JVM launcher (run-java.sh), not by the service's configuration. */
+    private static final Set<String> JVM_LAUNCHER_NAMES = Set.of("JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS");
 
     static {
         KAFKA_CLIENT_NAMES.addAll(ProducerConfig.configNames());
@@ -77,7 +79,7 @@ final class ServiceConfig {
 
     /** Whether setting this environment variable changes anything the service reads. */
     boolean reads(String env) {
-        if (envReferences.containsKey(env)) {
+        if (envReferences.containsKey(env) || JVM_LAUNCHER_NAMES.contains(env)) {
             return true;
         }
         if (properties.keySet().stream().anyMatch(key -> envName(key).equals(env))) {

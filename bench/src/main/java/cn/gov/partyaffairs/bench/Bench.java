@@ -1,0 +1,200 @@
+package cn.gov.partyaffairs.bench;
+
+import cn.gov.partyaffairs.bench.load.LoadDriver;
+import cn.gov.partyaffairs.bench.report.Report;
+import cn.gov.partyaffairs.bench.report.Results;
+import cn.gov.partyaffairs.bench.report.Targets;
+import cn.gov.partyaffairs.bench.scenario.Baselines;
+import cn.gov.partyaffairs.bench.scenario.Commands;
+import cn.gov.partyaffairs.bench.scenario.History;
+import cn.gov.partyaffairs.bench.scenario.HistorySuite;
+import cn.gov.partyaffairs.bench.scenario.PublicReads;
+import cn.gov.partyaffairs.bench.scenario.Streams;
+import cn.gov.partyaffairs.bench.suite.SuiteAccess;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./suite bench [--quick] [--fresh-history]}: every figure of the suite against this machine's own limits, in
+ * one run, from outside the services. The launcher has (re)started the suite under test with the JVM settings of the
+ * Kubernetes manifests and started the empty baseline app; this measures, prints one table and writes
+ * {@code bench/results/<UTC time>.json} and {@code .md} (the quick run writes under the suite's run folder, and exits
+ * non-zero when a figure is missing or makes no sense — never because of a time).
+ */
+public final class Bench {
+
+    static final List<String> PARTS = List.of("disclosure-service", "commitment-service", "supervision-service", "gateway",
+            "baseline-app");
+
+    private final Plan plan;
+    private final SuiteAccess suite;
+    private final Results results = new Results();
+    private final String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    private final String run = stamp.substring(2, 8) + stamp.substring(9, 15);
+
+    private Bench(Plan plan, SuiteAccess suite) {
+        this.plan = plan;
+        this.suite = suite;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        Plan plan = options.contains("--quick") ? Plan.quick() : Plan.full();
+        Bench bench = new Bench(plan, SuiteAccess.fromEnvironment());
+        boolean complete = bench.measure(options.contains("--fresh-history"));
+        System.exit(complete || plan.isFull() ? 0 : 1);
+    }
+
+    private boolean measure(boolean freshHistory) throws IOException {
+        describe();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        LoadDriver driver = new LoadDriver(vertx);
+        Baselines baselines = new Baselines(plan, suite, driver, results);
+        PublicReads reads = new PublicReads(plan, suite, driver, results);
+        step("start-up and memory", () -> baselines.startup(PARTS));
+        step("PostgreSQL baseline", baselines::database);
+        step("Kafka baseline", () -> baselines.broker(System.getProperty("java.class.path")));
+        step("HTTP ceiling", () -> baselines.ceiling(suite.port("BASELINE_PORT", 8099)));
+        step("stalls", reads::stalls);
+        step("public reads", () -> reads.measure("read", "public reads", "http.gateway.live.rps", reads.reads()));
+        step("history", () -> history(vertx, driver, freshHistory));
+        vertx.close();
+
+        Report report = new Report(results);
+        System.out.println(report.table());
+        Path directory = plan.isFull() ? suite.root().resolve("bench/results") : suite.run().resolve("bench/results");
+        report.write(directory, stamp);
+        log("written: " + directory.resolve(stamp + ".md") + " and .json");
+        return complete(report);
+    }
+
+    /** The history suite: the generated history, then what it costs, then the writes of the benchmark itself. */
+    private void history(Vertx vertx, LoadDriver driver, boolean fresh) throws Exception {
+        log("starting the history suite (its own broker and databases) …");
+        try (HistorySuite historySuite = HistorySuite.start(suite, plan.isFull() ? "bench" : "benchq", fresh || !plan.isFull())) {
+            SuiteAccess h = historySuite.suite();
+            History history = new History(plan, h, results, Bench::log);
+            step("history load", () -> history.load(plan.isFull(), plan.isFull() ? 5 : 1));
+            Baselines hBaselines = new Baselines(plan, h, driver, results);
+            PublicReads hReads = new PublicReads(plan, h, driver, results);
+            step("history HTTP ceiling", () -> hBaselines.liveness("history.http.gateway.live.rps"));
+            step("reads on the history", () -> hReads.measure("history.read", "public reads on the history",
+                    "history.http.gateway.live.rps", hReads.reads()));
+            step("commands", () -> new Commands(plan, h, driver, results, run).measure("YP-V001",
+                    h.getJson("/api/public/disclosures?size=1", null).get("items").get(0).get("id").asText()));
+            step("streams", () -> new Streams(plan, h, vertx, results, run).measure(h.database("gateway"), h.pid("gateway")));
+            step("rebuild", history::rebuild);
+            step("fresh replica", history::freshReplica);
+        }
+    }
+
+    private void describe() {
+        results.context("run", stamp);
+        results.context("plan", plan.name());
+        results.context("machine", cores() + " cores, " + memoryGiB() + " GiB, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version"));
+        results.context("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        results.context("quarkus", suite.env("SUITE_QUARKUS_VERSION", "?"));
+        results.context("kafka", suite.env("SUITE_KAFKA_VERSION", "?"));
+        results.context("commit", suite.env("SUITE_GIT_COMMIT", "?"));
+        Map<String, String> jvm = new LinkedHashMap<>();
+        for (String part : PARTS) {
+            try {
+                jvm.put(part, Files.readString(suite.run().resolve("jvm/" + part + ".flags")).strip());
+            } catch (IOException e) {
+                jvm.put(part, "unknown (not started by ./suite bench)");
+            }
+        }
+        results.context("jvm", jvm);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void step(String name, Step step) {
+        long start = System.nanoTime();
+        log(name + " …");
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            results.problem(name + ": " + e);
+            e.printStackTrace();
+        }
+        log(name + ": " + Math.round((System.nanoTime() - start) / 1e9) + " s");
+    }
+
+    /** Every figure the plan measures is there and makes sense; what a quick run checks (never a time). */
+    private boolean complete(Report report) {
+        List<String> wrong = new ArrayList<>(results.problems());
+        results.figures().stream().filter(f -> !f.sane()).forEach(f -> wrong.add(f.id() + " = " + f.value()));
+        List<String> required = new ArrayList<>(List.of("pg.select.tps", "pg.write.tps", "kafka.produce.rps",
+                "kafka.e2e.p99.ms", "http.gateway.live.rps", "http.baseline.hello.rps", "t1.keepalive.max.ms",
+                "t1.new.max.ms", "history.events", "rebuild.eps", "catchup.eps", "history.http.gateway.live.rps"));
+        for (String part : PARTS) {
+            required.add("start." + part + ".s");
+            required.add("rss." + part + ".mib");
+        }
+        for (String read : new String[]{"disclosures", "organization", "statistics", "commitments", "search-word",
+                "search-two-words", "disclosure-page"}) {
+            required.add("read." + read + ".rps");
+            required.add("read." + read + ".open50.p99.ms");
+            required.add("history.read." + read + ".rps");
+        }
+        for (String command : new String[]{"register", "draft-submit", "comment"}) {
+            required.add("cmd." + command + ".ops");
+            required.add("cmd." + command + ".p99.ms");
+        }
+        for (int clients : plan.streamClients()) {
+            required.add("sse." + clients + ".within500");
+            required.add("sse." + clients + ".p99.ms");
+            required.add("sse." + clients + ".idle.db.tps");
+        }
+        required.stream().filter(id -> results.get(id).isEmpty()).forEach(id -> wrong.add("missing: " + id));
+        results.figures().stream().filter(f -> f.unit().endsWith("/s") && f.value() <= 0 && !f.id().contains("db.tps"))
+                .forEach(f -> wrong.add("no throughput: " + f.id()));
+        if (results.value("rebuild.digest.equal") != 1) {
+            wrong.add("the rebuilt read models differ from the live ones");
+        }
+        for (Targets.Verdict v : report.verdicts()) {
+            log(v.mark() + " " + v.id() + " " + v.measured());
+        }
+        if (!wrong.isEmpty()) {
+            log("INCOMPLETE: " + String.join("; ", wrong));
+        }
+        return wrong.isEmpty();
+    }
+
+    private static long cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static long memoryGiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    static void log(String text) {
+        System.out.printf("%s bench: %s%n", java.time.LocalTime.now().withNano(0), text);
+    }
+}

@@ -1,0 +1,45 @@
+package cn.gov.partyaffairs.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long and how big each scenario is. The full run is the one whose figures count; the quick one runs every
+ * scenario briefly, to see that each figure is there and makes sense (./suite test).
+ */
+public record Plan(String name,
+                   Duration baselineEach,
+                   int kafkaRecords,
+                   int kafkaRoundTrips,
+                   Duration warmup,
+                   Duration ceiling,
+                   Duration stall,
+                   Duration closedRead,
+                   Duration openRead,
+                   Duration command,
+                   List<Integer> streamClients,
+                   int streamEvents,
+                   Duration idle,
+                   int historyEvents) {
+
+    /** Connections of every closed-model run (the 8). */
+    public static final int CONNECTIONS = 8;
+    /** Connections an open-model run may use: arrivals queue at the server, not in the load driver. */
+    public static final int OPEN_CONNECTIONS = 64;
+
+    public static Plan full() {
+        return new Plan("full", Duration.ofSeconds(10), 500_000, 5_000, Duration.ofSeconds(3), Duration.ofSeconds(10),
+                Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(15),
+                List.of(100, 1_000, 2_000, 10_000), 10, Duration.ofSeconds(10), 200_000);
+    }
+
+    public static Plan quick() {
+        return new Plan("quick", Duration.ofSeconds(2), 50_000, 300, Duration.ofMillis(500), Duration.ofSeconds(2),
+                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                List.of(50, 200), 3, Duration.ofSeconds(3), 3_000);
+    }
+
+    public boolean isFull() {
+        return "full".equals(name);
+    }
+}

@@ -1,0 +1,105 @@
+package cn.gov.partyaffairs.bench.baseline;
+
+import cn.gov.partyaffairs.bench.suite.SuiteAccess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The suite's own PostgreSQL server, measured with its own tool on a scratch database: read-only point selects
+ * ({@code pgbench -S}) and a write transaction of two statements (an update and an insert, the shape of a command
+ * with its outbox row), 8 clients each.
+ */
+public final class PostgresBaseline {
+
+    public static final String SCRATCH = "bench_pgbench";
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final String WRITE = """
+            \\set aid random(1, 100000 * :scale)
+            \\set delta random(-5000, 5000)
+            BEGIN;
+            UPDATE pgbench_accounts SET abalance = abalance + :delta WHERE aid = :aid;
+            INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, 1, :aid, :delta, CURRENT_TIMESTAMP);
+            END;
+            """;
+
+    public record Figures(double selectTps, double writeTps, String pgbench, String server) {
+    }
+
+    public static Figures measure(SuiteAccess suite, Duration each) {
+        String pgbench = pgbench();
+        String server;
+        try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + SCRATCH);
+            s.execute("CREATE DATABASE " + SCRATCH);
+            try (var rows = s.executeQuery("SHOW server_version")) {
+                rows.next();
+                server = rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the scratch database: " + e.getMessage(), e);
+        }
+        try {
+            Path script = Files.createTempFile("pgbench-write-", ".sql");
+            Files.writeString(script, WRITE);
+            run(suite, pgbench, List.of("-i", "-q", "-s", "10"));
+            double select = tps(run(suite, pgbench, List.of("-S", "-n", "-c", "8", "-j", "2", "-T", seconds(each))));
+            double write = tps(run(suite, pgbench, List.of("-n", "-c", "8", "-j", "2", "-T", seconds(each), "-f", script.toString())));
+            Files.deleteIfExists(script);
+            return new Figures(select, write, pgbench, server);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + SCRATCH);
+            } catch (SQLException ignored) {
+                // A scratch database left behind is dropped by the next run.
+            }
+        }
+    }
+
+    private static String run(SuiteAccess suite, String pgbench, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(pgbench, "-h", suite.env("PGHOST", "127.0.0.1"),
+                "-p", suite.env("PGPORT", "5432"), "-U", suite.env("PGUSER", "postgres")));
+        command.addAll(arguments);
+        command.add(SCRATCH);
+        return Processes.run(command, Map.of("PGPASSWORD", suite.env("PGPASSWORD", "")), Duration.ofMinutes(5));
+    }
+
+    private static double tps(String printed) {
+        Matcher m = TPS.matcher(printed);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench printed no tps: " + Processes.tail(printed));
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String seconds(Duration duration) {
+        return Long.toString(Math.max(1, duration.toSeconds()));
+    }
+
+    /** pgbench from PATH, else from a PostgreSQL installation on this machine. */
+    static String pgbench() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "pgbench"))) {
+                return Path.of(dir, "pgbench").toString();
+            }
+        }
+        try (Stream<Path> installs = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return installs.map(p -> p.resolve("bin/pgbench")).filter(Files::isExecutable).map(Path::toString)
+                    .findFirst().orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException("no pgbench on this machine (Debian: apt-get install postgresql-client)");
+        }
+    }
+}

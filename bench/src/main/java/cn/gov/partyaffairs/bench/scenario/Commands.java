@@ -1,0 +1,99 @@
+package cn.gov.partyaffairs.bench.scenario;
+
+import cn.gov.partyaffairs.bench.Plan;
+import cn.gov.partyaffairs.bench.load.LoadDriver;
+import cn.gov.partyaffairs.bench.load.Operation;
+import cn.gov.partyaffairs.bench.report.Results;
+import cn.gov.partyaffairs.bench.suite.SuiteAccess;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Commands through the gateway with read-your-writes (each answer comes once the gateway's read models show the
+ * change): the county admin registers an organization; the demo clerk drafts a disclosure, then submits it; a
+ * member of the public comments (from many addresses, as behind the county's ingress). Closed model, 8 connections.
+ */
+public final class Commands {
+
+    private final Plan plan;
+    private final SuiteAccess suite;
+    private final LoadDriver driver;
+    private final Results results;
+    private final String run;
+
+    /** @param run a short id of this benchmark run, so that its organizations' codes are new */
+    public Commands(Plan plan, SuiteAccess suite, LoadDriver driver, Results results, String run) {
+        this.plan = plan;
+        this.suite = suite;
+        this.driver = driver;
+        this.results = results;
+        this.run = run;
+    }
+
+    public void measure(String clerkOrganization, String publicDisclosure) {
+        String admin = "Bearer " + suite.token("admin");
+        String clerk = "Bearer " + suite.token("clerk");
+        Map<String, Operation> commands = new LinkedHashMap<>();
+        commands.put("register", (client, seq) -> Operation.send(client, HttpMethod.POST, "/api/internal/organizations",
+                json(admin), new JsonObject().put("code", "BENCH-" + run + "-R" + seq)
+                        .put("name", "基准测试党支部" + seq).put("type", "village-branch").toBuffer()).map(Operation.HttpAnswer::status));
+        commands.put("draft-submit", (client, seq) -> draft(client, clerk, clerkOrganization, seq).compose(drafted -> {
+            if (drafted.status() != 201) {
+                return Future.succeededFuture(drafted.status());
+            }
+            String id = drafted.body().toJsonObject().getString("id");
+            return Operation.send(client, HttpMethod.POST, "/api/internal/disclosures/" + id + "/submit", json(clerk),
+                    new JsonObject().put("attestNoSecrets", true).toBuffer()).map(Operation.HttpAnswer::status);
+        }));
+        commands.put("comment", (client, seq) -> Operation.send(client, HttpMethod.POST,
+                "/api/public/disclosures/" + publicDisclosure + "/comments",
+                json(null).add("X-Forwarded-For", "10." + (seq >> 16 & 255) + "." + (seq >> 8 & 255) + "." + (seq & 255)),
+                new JsonObject().put("authorName", "基准测试").put("body", "基准测试评论 " + run + " " + seq).toBuffer())
+                .map(Operation.HttpAnswer::status));
+        LoadDriver.Target target = LoadDriver.Target.keepAlive("localhost", suite.gatewayPort());
+        for (var command : commands.entrySet()) {
+            String id = "cmd." + command.getKey();
+            LoadDriver.Outcome o = driver.closed(id, target, command.getValue(), Plan.CONNECTIONS, plan.warmup(), plan.command());
+            results.add(id + ".ops", "commands", command.getKey() + " through the gateway, read-your-writes, 8 connections",
+                    o.throughput(), "ops/s", "pg.write.tps");
+            results.add(id + ".p50.ms", "commands", command.getKey() + ": p50", o.percentileMillis(50), "ms");
+            results.add(id + ".p99.ms", "commands", command.getKey() + ": p99", o.percentileMillis(99), "ms");
+            long accepted = o.statuses().getOrDefault(202, 0L);
+            results.add(id + ".accepted", "commands", command.getKey() + ": answered 202 (read model not yet there)",
+                    accepted, "ops");
+            if (o.unsuccessful() > 0) {
+                results.problem(command.getKey() + ": " + o.unsuccessful() + " unsuccessful answers " + o.statuses());
+            }
+        }
+    }
+
+    private Future<Operation.HttpAnswer> draft(io.vertx.core.http.HttpClient client, String clerk, String organization,
+                                               long seq) {
+        LocalDate month = LocalDate.now(ZoneOffset.ofHours(8)).withDayOfMonth(1);
+        JsonObject body = new JsonObject().put("organizationCode", organization)
+                .put("itemCodes", new io.vertx.core.json.JsonArray().add("C8-01"))
+                .put("title", "基准测试公开事项 " + run + " " + seq).put("body", "基准测试：本期公开内容。")
+                .put("periodStart", month.toString()).put("periodEnd", month.plusMonths(2).minusDays(1).toString())
+                .put("scope", "PUBLIC").put("plannedChannels", new io.vertx.core.json.JsonArray().add("disclosure-board"))
+                .put("plannedPublicationAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).toString());
+        return Operation.send(client, HttpMethod.POST, "/api/internal/disclosures", json(clerk), body.toBuffer());
+    }
+
+    private static MultiMap json(String authorization) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
+        if (authorization != null) {
+            headers.add("Authorization", authorization);
+        }
+        return headers;
+    }
+
+}

@@ -1,0 +1,125 @@
+package cn.gov.partyaffairs.bench.scenario;
+
+import cn.gov.partyaffairs.bench.suite.SuiteAccess;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second suite, beside the one under test, that holds the generated county history: its own broker, databases and
+ * services on ports 5000 above the suite's, the same Keycloak. The benchmark's writes (commands, stream events)
+ * and the history go there, so the suite under test keeps only its own data. The full run keeps it between runs
+ * (the history takes minutes to load); the quick one starts it empty each time.
+ */
+public final class HistorySuite implements AutoCloseable {
+
+    private static final int PORT_OFFSET = 5000;
+    private static final List<String> DATABASES = List.of("DISCLOSURE_DB", "COMMITMENT_DB", "SUPERVISION_DB", "GATEWAY_DB");
+
+    private final SuiteAccess suite;
+    private final SuiteAccess underTest;
+    private final Path log;
+
+    private HistorySuite(SuiteAccess underTest, SuiteAccess suite, Path log) {
+        this.underTest = underTest;
+        this.suite = suite;
+        this.log = log;
+    }
+
+    /** @param fresh drop what an earlier run left, and start empty */
+    public static HistorySuite start(SuiteAccess underTest, String suffix, boolean fresh) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("SUITE_RUN", underTest.run() + "-" + suffix);
+        for (String port : List.of("GATEWAY_PORT", "DISCLOSURE_PORT", "COMMITMENT_PORT", "SUPERVISION_PORT", "KAFKA_PORT")) {
+            int base = switch (port) {
+                case "GATEWAY_PORT" -> 8080;
+                case "DISCLOSURE_PORT" -> 8081;
+                case "COMMITMENT_PORT" -> 8082;
+                case "SUPERVISION_PORT" -> 8083;
+                default -> 9092;
+            };
+            env.put(port, Integer.toString(underTest.port(port, base) + PORT_OFFSET));
+        }
+        for (String database : DATABASES) {
+            String service = database.replace("_DB", "").toLowerCase();
+            env.put(database, underTest.database(service) + "_" + suffix);
+        }
+        // Its own broker, whatever the suite under test uses: the history must not reach that suite's topics.
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "");
+        env.put("SUITE_KEYCLOAK", "external");
+        env.put("SUITE_DEMO", "0");
+        env.put("SUITE_JVM", "production");
+        SuiteAccess history = underTest.with(env);
+        Path log = underTest.run().resolve("logs/bench-history-suite.log");
+        Files.createDirectories(log.getParent());
+        HistorySuite started = new HistorySuite(underTest, history, log);
+        if (fresh) {
+            started.launcher("down");
+            started.dropDatabases();
+            deleteTree(history.run());
+        }
+        started.launcher("up");
+        return started;
+    }
+
+    public SuiteAccess suite() {
+        return suite;
+    }
+
+    private void launcher(String command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(underTest.root().resolve("suite").toString(), command)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            suite.environment().forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    env.remove(name);
+                } else {
+                    env.put(name, value);
+                }
+            });
+            Process process = builder.start();
+            if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./suite " + command + " of the history suite failed; see " + log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void dropDatabases() {
+        try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
+            for (String database : DATABASES) {
+                s.execute("DROP DATABASE IF EXISTS \"" + suite.env(database, "") + "\" WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the history suite's databases: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Override
+    public void close() {
+        launcher("down");
+    }
+}
