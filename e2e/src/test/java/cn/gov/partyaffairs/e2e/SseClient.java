@@ -52,6 +52,19 @@ final class SseClient implements AutoCloseable {
         });
     }
 
+    /** Waits until the stream answered: from then on the gateway sends it every new event. */
+    SseClient connected() {
+        try {
+            int status = response.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("the stream answered " + status);
+            }
+            return this;
+        } catch (Exception e) {
+            throw new IllegalStateException("the stream did not answer", e);
+        }
+    }
+
     List<Event> containing(String marker) {
         List<Event> found = new ArrayList<>();
         events.forEach(e -> {

@@ -95,16 +95,32 @@ public final class EventProbe {
         return headers;
     }
 
+    /** One record to send: its key, CloudEvents headers and JSON value. */
+    public record Outgoing(String key, Map<String, String> headers, String value) {
+    }
+
     /** Sends one record and waits until the broker has it. */
     public static void send(String topic, String key, Map<String, String> headers, String value) {
+        sendAll(topic, java.util.List.of(new Outgoing(key, headers, value)));
+    }
+
+    /** Sends records in order on one producer and waits until the broker has them all. */
+    public static void sendAll(String topic, java.util.List<Outgoing> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (Outgoing outgoing : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, outgoing.key(), outgoing.value());
+                outgoing.headers().forEach((name, headerValue) ->
+                        record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+                sent.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

@@ -2,6 +2,8 @@ package cn.gov.partyaffairs.gateway.client;
 
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
+import cn.gov.partyaffairs.gateway.stream.AppliedEvents;
 import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards a command to the service that owns it, with the caller's token: the service decides. Its answer, problem
@@ -27,15 +33,20 @@ import java.util.UUID;
 public class CommandForwarder {
 
     private static final Logger LOG = Logger.getLogger(CommandForwarder.class);
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration RECHECK = Duration.ofMillis(500);
 
     private final GatewayConfig config;
     private final ReadModel readModel;
+    private final AppliedEvents appliedEvents;
+    private final ReadModelGeneration generation;
     private final HttpClient http;
 
-    public CommandForwarder(GatewayConfig config, ReadModel readModel) {
+    public CommandForwarder(GatewayConfig config, ReadModel readModel, AppliedEvents appliedEvents,
+                            ReadModelGeneration generation) {
         this.config = config;
         this.readModel = readModel;
+        this.appliedEvents = appliedEvents;
+        this.generation = generation;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
@@ -114,19 +125,43 @@ public class CommandForwarder {
         return response.build();
     }
 
+    /**
+     * Until the read models show the version: woken by the log's tail as soon as any replica has applied it, and
+     * asking the database again now and then in case a wake-up was missed (the tail reconnecting, say).
+     */
     private boolean awaitReadModel(UUID aggregateId, long version) {
         long deadline = System.nanoTime() + config.readYourWritesTimeout().toNanos();
-        while (readModel.position(aggregateId) < version) {
-            if (System.nanoTime() > deadline) {
-                return false;
+        CompletableFuture<Void> applied = appliedEvents.await(aggregateId, version);
+        try {
+            while (!appliedInDatabase(aggregateId, version)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    applied.get(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
+                    return true;
+                } catch (TimeoutException recheck) {
+                    // ask the database once more
+                } catch (ExecutionException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return true;
+        } finally {
+            applied.cancel(false);
         }
+    }
+
+    /** Applied before this replica's tail has read it: what this replica cached may not show it yet. */
+    private boolean appliedInDatabase(UUID aggregateId, long version) {
+        if (readModel.position(aggregateId) < version) {
+            return false;
+        }
+        generation.advance();
         return true;
     }
 

@@ -28,9 +28,17 @@ public interface GatewayConfig {
      */
     Map<String, String> routes();
 
-    /** How often the live streams look for new events in the event log. */
-    @WithDefault("250ms")
-    Duration streamPollInterval();
+    /** The live streams. */
+    Stream stream();
+
+    interface Stream {
+        /**
+         * Frames a stream client may have waiting for it; one that reads so slowly that more pile up is ended, and
+         * its browser comes back with the last id it saw, instead of holding the others back or the gateway's memory.
+         */
+        @WithDefault("256")
+        int clientBuffer();
+    }
 
     interface Services {
         URI disclosure();

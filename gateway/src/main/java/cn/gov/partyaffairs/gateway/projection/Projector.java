@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.gateway.projection;
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.EventCatalog;
 import cn.gov.partyaffairs.contracts.Topics;
+import cn.gov.partyaffairs.gateway.stream.EventLogTail;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,6 +46,19 @@ public class Projector {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(?1)").setParameter(1, READ_MODEL_LOCK).getSingleResult();
+        log(event, project(event));
+    }
+
+    /**
+     * Applies the event as {@link #apply} does, for a rebuild: the rebuild holds the lock exclusively already, and
+     * the event log keeps what it had (nothing is logged or streamed again).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reapply(IncomingEvent event) {
+        project(event);
+    }
+
+    private Visibility project(IncomingEvent event) {
         Optional<Class<? extends DomainEvent>> known = EventCatalog.forType(event.type());
         Visibility visibility;
         if (known.isEmpty()) {
@@ -58,7 +72,7 @@ public class Projector {
                 default -> supervision.apply(known.get(), event);
             };
         }
-        log(event, visibility);
+        return visibility;
     }
 
     /**
@@ -77,5 +91,7 @@ public class Projector {
                 .setParameter(8, visibility.audience().name()).setParameter(9, visibility.organizationCode())
                 .setParameter(10, visibility.departmentCode()).setParameter(11, event.data().toString())
                 .executeUpdate();
+        // Delivered when this transaction commits: every replica's stream tail wakes and reads the new row.
+        em.createNativeQuery("NOTIFY " + EventLogTail.CHANNEL).executeUpdate();
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.gateway.projection;
 
+import cn.gov.partyaffairs.gateway.SseTestClient;
 import cn.gov.partyaffairs.gateway.TestEvents;
 import cn.gov.partyaffairs.infra.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,76 +36,11 @@ class EventStreamTest {
     @TestHTTPResource("/api/internal/stream")
     URL internalStream;
 
-    /** A stream client that keeps the id and data lines it received. */
-    static final class Client implements AutoCloseable {
-        final ConcurrentLinkedQueue<String[]> events = new ConcurrentLinkedQueue<>();
-        private final CompletableFuture<HttpResponse<java.io.InputStream>> response;
-
-        Client(URL url, String lastEventId, String token) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString()))
-                    .header("Accept", "text/event-stream");
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", lastEventId);
-            }
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            response.thenAccept(r -> {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-                    String id = null;
-                    for (String line; (line = reader.readLine()) != null; ) {
-                        if (line.startsWith("id:")) {
-                            id = line.substring(3).strip();
-                        } else if (line.startsWith("data:") && id != null) {
-                            events.add(new String[] {id, line.substring(5)});
-                            id = null;
-                        }
-                    }
-                } catch (Exception closed) {
-                    // the test closed the stream
-                }
-            });
-        }
-
-        List<String> dataContaining(String marker) {
-            List<String> found = new ArrayList<>();
-            events.forEach(e -> {
-                if (e[1].contains(marker)) {
-                    found.add(e[1]);
-                }
-            });
-            return found;
-        }
-
-        String lastIdContaining(String marker) {
-            String last = null;
-            for (String[] e : events) {
-                if (e[1].contains(marker)) {
-                    last = e[0];
-                }
-            }
-            return last;
-        }
-
-        @Override
-        public void close() {
-            response.thenAccept(r -> {
-                try {
-                    r.body().close();
-                } catch (Exception ignored) {
-                    // already closed
-                }
-            });
-            response.cancel(true);
-        }
-    }
-
     @Test
     void publicStreamCarriesPublicEventsOnlyAndResumesWithLastEventId() throws Exception {
         String organization = TestEvents.code("S");
         String lastSeen;
-        try (Client client = new Client(publicStream, null, null)) {
+        try (SseTestClient client = new SseTestClient(publicStream, null, null)) {
             Thread.sleep(500); // let it subscribe: a client without Last-Event-ID starts at the head of the log
             UUID first = UUID.randomUUID();
             TestEvents.send("disclosure.DisclosurePublished", first, 5,
@@ -127,11 +63,11 @@ class EventStreamTest {
             TestEvents.send("disclosure.DisclosurePublished", id, 5, TestEvents.published(id, organization,
                     suffix.contains("党内") ? "PARTY_WIDE" : "PUBLIC", organization + suffix, "2017-05", 1));
         }
-        try (Client internalClient = new Client(internalStream, "0", TestTokens.countyAdmin())) {
+        try (SseTestClient internalClient = new SseTestClient(internalStream, "0", TestTokens.countyAdmin())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> internalClient.dataContaining(organization + "-错过二").size() == 1);
             assertEquals(1, internalClient.dataContaining(organization + "-错过党内").size(), "officials see internal events");
         }
-        try (Client resumed = new Client(publicStream, lastSeen, null)) {
+        try (SseTestClient resumed = new SseTestClient(publicStream, lastSeen, null)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> resumed.dataContaining(organization + "-错过二").size() == 1);
             Thread.sleep(1000);
             List<String> mine = resumed.dataContaining(organization);
