@@ -25,6 +25,15 @@ public class OrganizationViewRepository implements PanacheRepositoryBase<Organiz
     public record Unit(String groupCode, String groupName) {
     }
 
+    /** The organization's designation as a demonstration unit, or null. */
+    public Unit unit(String organizationCode) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT u.group_code, g.name FROM unit_view u LEFT JOIN group_view g ON g.code = u.group_code
+                WHERE u.designated AND u.organization_code = ?1""").setParameter(1, organizationCode).getResultList();
+        return rows.isEmpty() ? null : new Unit((String) rows.get(0)[0], (String) rows.get(0)[1]);
+    }
+
     /** Every current demonstration unit, by organization code. */
     public Map<String, Unit> units() {
         Map<String, Unit> units = new HashMap<>();

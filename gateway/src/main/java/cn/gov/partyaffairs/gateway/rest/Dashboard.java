@@ -27,7 +27,7 @@ public record Dashboard(long organizations, long publicDisclosures, Map<String, 
     }
 
     /** Reads the dashboard out of the flat counters ({@code commitments.SERVICE.FULFILLED} and the like). */
-    static Dashboard of(Map<String, Long> figures) {
+    public static Dashboard of(Map<String, Long> figures) {
         Map<String, Compliance> compliance = new TreeMap<>();
         Map<String, Commitments> commitments = new TreeMap<>();
         Map<String, Long> adopted = new TreeMap<>();

@@ -2,15 +2,12 @@ package cn.gov.partyaffairs.gateway.rest;
 
 import cn.gov.partyaffairs.gateway.client.CommandForwarder;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
-import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
-import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository;
 import cn.gov.partyaffairs.gateway.service.PublicQueries;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
-import io.quarkus.panache.common.Page;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Clock;
@@ -33,46 +31,46 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Anonymous reads, answered from the read models alone: no call to any service on a public read. The public's own
- * input (comments, evaluations) is forwarded without any token, with the client's address for the limits.
+ * Anonymous reads, answered from the read models alone: no call to any service on a public read, and from memory
+ * while the read models stay as they were ({@link CachedReads}). The public's own input (comments, evaluations) is
+ * forwarded without any token, with the client's address for the limits.
  */
 @Path("/api/public")
-@Blocking
 @Produces(MediaType.APPLICATION_JSON)
-@Transactional(Transactional.TxType.SUPPORTS)
 public class PublicResource {
 
-    private final OrganizationViewRepository organizations;
-    private final CountyFigureRepository figures;
     private final PublicQueries queries;
     private final CommandForwarder forwarder;
     private final GatewayConfig config;
     private final Clock clock;
+    private final CachedReads cached;
 
-    public PublicResource(OrganizationViewRepository organizations, CountyFigureRepository figures,
-                          PublicQueries queries, CommandForwarder forwarder, GatewayConfig config, Clock clock) {
-        this.organizations = organizations;
-        this.figures = figures;
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    public PublicResource(PublicQueries queries, CommandForwarder forwarder, GatewayConfig config, Clock clock,
+                          CachedReads cached) {
         this.queries = queries;
         this.forwarder = forwarder;
         this.config = config;
         this.clock = clock;
+        this.cached = cached;
     }
 
     @GET
     @Path("organizations")
     @Operation(summary = "The county's party organizations, filtered by type, parent, demonstration unit and text")
-    public PageResult<PublicOrganization> organizations(@QueryParam("type") String type,
+    public Uni<Response> organizations(@QueryParam("type") String type,
                                                         @QueryParam("parent") String parent,
                                                         @QueryParam("demonstration") Boolean demonstration,
                                                         @QueryParam("q") String text,
                                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                         @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE)
                                                         @Min(1) @Max(PageResult.MAX_SIZE) int size) {
-        var query = organizations.search(type, parent, text, demonstration).page(Page.of(page, size));
-        var units = organizations.units();
-        return new PageResult<>(query.list().stream().map(o -> PublicOrganization.of(o, units.get(o.code))).toList(),
-                page, size, query.count());
+        return cached.json(uri, headers, () -> queries.organizations(type, parent, text, demonstration, page, size));
     }
 
     /** An organization with its latest public disclosures, its commitments and its cadence compliance. */
@@ -84,48 +82,51 @@ public class PublicResource {
     @GET
     @Path("organizations/{code}")
     @Operation(summary = "One organization with its recent disclosures, commitments and cadence compliance")
-    public OrganizationPage organization(@PathParam("code") String code) {
-        var units = organizations.units();
-        PublicOrganization organization = organizations.findByCode(code).map(o -> PublicOrganization.of(o, units.get(code)))
-                .orElseThrow(() -> ProblemException.notFound("组织", code));
-        return new OrganizationPage(organization,
-                queries.disclosures(new PublicQueries.DisclosureFilter(code, null, null, null), 0, 10).items(),
-                queries.commitments(new PublicQueries.CommitmentFilter(null, code, null, null, null, null), 0, 50).items(),
-                queries.compliance(code, LocalDate.now(clock).minusYears(1), null));
+    public Uni<Response> organization(@PathParam("code") String code) {
+        return cached.json(uri, headers, () -> {
+            PublicOrganization organization = queries.organization(code)
+                    .orElseThrow(() -> ProblemException.notFound("组织", code));
+            return new OrganizationPage(organization,
+                    queries.disclosures(new PublicQueries.DisclosureFilter(code, null, null, null), 0, 10).items(),
+                    queries.commitments(new PublicQueries.CommitmentFilter(null, code, null, null, null, null), 0, 50).items(),
+                    queries.compliance(code, LocalDate.now(clock).minusYears(1), null));
+        });
     }
 
     @GET
     @Path("disclosures")
     @Operation(summary = "Published public disclosures, newest first; filter by organization, catalog category "
             + "(e.g. C8), a day within the period, text")
-    public PageResult<PublicDtos.Disclosure> disclosures(@QueryParam("organization") String organization,
+    public Uni<Response> disclosures(@QueryParam("organization") String organization,
                                                          @QueryParam("category") String category,
                                                          @QueryParam("period") LocalDate period,
                                                          @QueryParam("q") String text,
                                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                          @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE)
                                                          @Min(1) @Max(PageResult.MAX_SIZE) int size) {
-        return queries.disclosures(new PublicQueries.DisclosureFilter(organization, category, period, text), page, size);
+        return cached.json(uri, headers,
+                () -> queries.disclosures(new PublicQueries.DisclosureFilter(organization, category, period, text), page, size));
     }
 
     @GET
     @Path("disclosures/{id}")
     @Operation(summary = "A public disclosure with its version history and comment count")
-    public PublicDtos.Disclosure disclosure(@PathParam("id") UUID id) {
-        return queries.disclosure(id);
+    public Uni<Response> disclosure(@PathParam("id") UUID id) {
+        return cached.json(uri, headers, () -> queries.disclosure(id));
     }
 
     @GET
     @Path("disclosures/{id}/comments")
     @Operation(summary = "Approved comments and their count (已有N人发表了评论)")
-    public PublicDtos.Comments comments(@PathParam("id") UUID id) {
-        return queries.comments(id);
+    public Uni<Response> comments(@PathParam("id") UUID id) {
+        return cached.json(uri, headers, () -> queries.comments(id));
     }
 
     @POST
     @Path("disclosures/{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Comment on a public disclosure (held for moderation)")
+    @Blocking
     public Response comment(@PathParam("id") UUID id, String body, @Context HttpHeaders headers,
                             @Context HttpServerRequest http) {
         return forwarder.forward("POST", config.services().disclosure(), "/disclosures/" + id + "/comments", body,
@@ -135,7 +136,7 @@ public class PublicResource {
     @GET
     @Path("commitments")
     @Operation(summary = "Commitments; filter by kind (SERVICE, PRACTICAL_THING), organization, department, category, status, text")
-    public PageResult<PublicDtos.Commitment> commitments(@QueryParam("kind") String kind,
+    public Uni<Response> commitments(@QueryParam("kind") String kind,
                                                          @QueryParam("organization") String organization,
                                                          @QueryParam("department") String department,
                                                          @QueryParam("category") String category,
@@ -144,21 +145,22 @@ public class PublicResource {
                                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                          @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE)
                                                          @Min(1) @Max(PageResult.MAX_SIZE) int size) {
-        return queries.commitments(new PublicQueries.CommitmentFilter(kind, organization, department, category, status,
-                text), page, size);
+        return cached.json(uri, headers, () -> queries.commitments(new PublicQueries.CommitmentFilter(kind, organization,
+                department, category, status, text), page, size));
     }
 
     @GET
     @Path("commitments/{id}")
     @Operation(summary = "A commitment with its progress timeline, satisfaction and approved evaluation comments")
-    public PublicDtos.Commitment commitment(@PathParam("id") UUID id) {
-        return queries.commitment(id);
+    public Uni<Response> commitment(@PathParam("id") UUID id) {
+        return cached.json(uri, headers, () -> queries.commitment(id));
     }
 
     @POST
     @Path("commitments/{id}/evaluations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate a commitment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED, with an optional comment")
+    @Blocking
     public Response evaluate(@PathParam("id") UUID id, String body, @Context HttpHeaders headers,
                              @Context HttpServerRequest http) {
         return forwarder.forward("POST", config.services().commitment(), "/commitments/" + id + "/evaluations", body,
@@ -168,30 +170,30 @@ public class PublicResource {
     @GET
     @Path("departments")
     @Operation(summary = "The departments that have pledged public commitments, by name")
-    public List<PublicDtos.Department> departments() {
-        return queries.departments();
+    public Uni<Response> departments() {
+        return cached.json(uri, headers, queries::departments);
     }
 
     @GET
     @Path("compliance")
     @Operation(summary = "Cadence compliance per organization and period: KEPT, LATE or MISSING")
-    public List<PublicDtos.CompliancePeriod> compliance(@QueryParam("organization") String organization,
-                                                        @QueryParam("from") LocalDate from,
-                                                        @QueryParam("to") LocalDate to) {
-        return queries.compliance(organization, from, to);
+    public Uni<Response> compliance(@QueryParam("organization") String organization,
+                                    @QueryParam("from") LocalDate from,
+                                    @QueryParam("to") LocalDate to) {
+        return cached.json(uri, headers, () -> queries.compliance(organization, from, to));
     }
 
     @GET
     @Path("statistics/townships")
     @Operation(summary = "Cadence compliance by township (the township committee and every organization under it)")
-    public List<PublicDtos.TownshipCompliance> complianceByTownship() {
-        return queries.complianceByTownship();
+    public Uni<Response> complianceByTownship() {
+        return cached.json(uri, headers, queries::complianceByTownship);
     }
 
     @GET
     @Path("statistics")
     @Operation(summary = "The county dashboard figures, kept event by event")
-    public Dashboard statistics() {
-        return Dashboard.of(figures.all());
+    public Uni<Response> statistics() {
+        return cached.json(uri, headers, () -> queries.dashboard());
     }
 }

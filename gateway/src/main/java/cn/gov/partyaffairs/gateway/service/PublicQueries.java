@@ -1,6 +1,10 @@
 package cn.gov.partyaffairs.gateway.service;
 
+import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
+import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository;
+import cn.gov.partyaffairs.gateway.rest.Dashboard;
 import cn.gov.partyaffairs.gateway.rest.PublicDtos;
+import cn.gov.partyaffairs.gateway.rest.PublicOrganization;
 import cn.gov.partyaffairs.gateway.view.CommentView;
 import cn.gov.partyaffairs.gateway.view.CommitmentView;
 import cn.gov.partyaffairs.gateway.view.ComplianceView;
@@ -11,6 +15,7 @@ import cn.gov.partyaffairs.gateway.view.ProgressView;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,10 +42,33 @@ public class PublicQueries {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final OrganizationViewRepository organizations;
+    private final CountyFigureRepository figures;
 
-    public PublicQueries(EntityManager em, ObjectMapper mapper) {
+    public PublicQueries(EntityManager em, ObjectMapper mapper, OrganizationViewRepository organizations,
+                         CountyFigureRepository figures) {
         this.em = em;
         this.mapper = mapper;
+        this.organizations = organizations;
+        this.figures = figures;
+    }
+
+    /** The register, filtered; each organization with whether it is a demonstration unit and its group. */
+    public PageResult<PublicOrganization> organizations(String type, String parent, String text, Boolean demonstration,
+                                                        int page, int size) {
+        var query = organizations.search(type, parent, text, demonstration).page(Page.of(page, size));
+        var units = organizations.units();
+        return new PageResult<>(query.list().stream().map(o -> PublicOrganization.of(o, units.get(o.code))).toList(),
+                page, size, query.count());
+    }
+
+    public Optional<PublicOrganization> organization(String code) {
+        return organizations.findByCode(code).map(o -> PublicOrganization.of(o, organizations.unit(code)));
+    }
+
+    /** The county dashboard, from the counters the projections keep. */
+    public Dashboard dashboard() {
+        return Dashboard.of(figures.all());
     }
 
     public record DisclosureFilter(String organizationCode, String category, LocalDate period, String text) {
@@ -74,7 +103,7 @@ public class PublicQueries {
             count.setParameter(name, value);
         });
         List<DisclosureView> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-        Map<String, String> names = organizationNames();
+        Map<String, String> names = organizationNames(found.stream().map(d -> d.organizationCode).toList());
         return new PageResult<>(found.stream().map(d -> PublicDtos.Disclosure.of(d, names.get(d.organizationCode), null))
                 .toList(), page, size, count.getSingleResult());
     }
@@ -85,7 +114,7 @@ public class PublicQueries {
         List<DisclosureVersionView> versions = em.createQuery(
                         "from DisclosureVersionView v where v.disclosureId = :id order by v.contentVersion",
                         DisclosureVersionView.class).setParameter("id", id).getResultList();
-        return PublicDtos.Disclosure.of(d, organizationNames().get(d.organizationCode), versions);
+        return PublicDtos.Disclosure.of(d, organizationNames(List.of(d.organizationCode)).get(d.organizationCode), versions);
     }
 
     public PublicDtos.Comments comments(UUID disclosureId) {
@@ -217,9 +246,14 @@ public class PublicQueries {
         }
     }
 
-    private Map<String, String> organizationNames() {
+    /** The names of the organizations a page shows (not the whole register on every read). */
+    private Map<String, String> organizationNames(List<String> codes) {
         Map<String, String> names = new HashMap<>();
-        for (Object[] row : em.createQuery("select o.code, o.name from OrganizationView o", Object[].class).getResultList()) {
+        if (codes.isEmpty()) {
+            return names;
+        }
+        for (Object[] row : em.createQuery("select o.code, o.name from OrganizationView o where o.code in :codes",
+                Object[].class).setParameter("codes", new java.util.HashSet<>(codes)).getResultList()) {
             names.put((String) row[0], (String) row[1]);
         }
         return names;

@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.gateway.web;
 
 import cn.gov.partyaffairs.gateway.client.CommandForwarder;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
+import cn.gov.partyaffairs.gateway.rest.CachedReads;
 import cn.gov.partyaffairs.gateway.rest.PublicDtos;
 import cn.gov.partyaffairs.gateway.service.PublicQueries;
 import cn.gov.partyaffairs.platform.error.ProblemException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -22,9 +24,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -74,9 +78,11 @@ public class DisclosurePage {
     private final GatewayConfig config;
     private final ObjectMapper mapper;
     private final ZoneId county;
+    private final CachedReads cached;
 
     public DisclosurePage(PublicQueries queries, CommandForwarder forwarder, GatewayConfig config, ObjectMapper mapper,
-                          Clock clock) {
+                          Clock clock, CachedReads cached) {
+        this.cached = cached;
         this.queries = queries;
         this.forwarder = forwarder;
         this.config = config;
@@ -84,10 +90,17 @@ public class DisclosurePage {
         this.county = clock.getZone();
     }
 
+    /** From memory while the read models stay as they were; the page after a sent comment is rendered anew. */
     @GET
     @Operation(hidden = true)
-    public Response show(@QueryParam("id") String id, @QueryParam("commented") boolean commented) {
-        return render(id, commented ? new Form("", "", null, Map.of(), true) : Form.EMPTY, 200);
+    public Uni<Response> show(@QueryParam("id") String id, @QueryParam("commented") boolean commented,
+                              @Context UriInfo uri, @Context HttpHeaders headers) {
+        Form form = commented ? new Form("", "", null, Map.of(), true) : Form.EMPTY;
+        return cached.answer(uri, headers, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+            Response page = render(id, form, 200);
+            return new CachedReads.Rendered(page.getStatus(),
+                    ((TemplateInstance) page.getEntity()).render().getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** The comment form without JavaScript: forwarded like the API's; a refusal re-renders with the errors. */
