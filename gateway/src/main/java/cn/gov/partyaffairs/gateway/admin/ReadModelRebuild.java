@@ -2,7 +2,9 @@ package cn.gov.partyaffairs.gateway.admin;
 
 import cn.gov.partyaffairs.contracts.Topics;
 import cn.gov.partyaffairs.gateway.projection.Projector;
+import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.gateway.stream.EventLogTail;
 import cn.gov.partyaffairs.platform.messaging.IdempotentConsumer;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import cn.gov.partyaffairs.platform.messaging.UnprocessableEventException;
@@ -45,10 +47,13 @@ public class ReadModelRebuild {
     private final Projector projector;
     private final ObjectMapper mapper;
     private final Map<String, Object> kafkaConfig;
+    private final CountyFigureRepository figures;
 
     public ReadModelRebuild(EntityManager em, IdempotentConsumer consumer, Projector projector, ObjectMapper mapper,
-                            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+                            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                            CountyFigureRepository figures) {
         this.em = em;
+        this.figures = figures;
         this.consumer = consumer;
         this.projector = projector;
         this.mapper = mapper;
@@ -64,52 +69,60 @@ public class ReadModelRebuild {
     public Result rebuild() {
         Projector.lockExclusively(em);
         em.createNativeQuery("TRUNCATE " + String.join(", ", TABLES)).executeUpdate();
-        consumer.forget(ReadModel.CONSUMER);
+        IdempotentConsumer.Replay replay = consumer.replay(ReadModel.CONSUMER);
         Map<String, Long> applied = new TreeMap<>();
         long skipped = 0;
         long seen = 0;
-        Properties props = new Properties();
-        props.putAll(kafkaConfig);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            for (String topic : List.of(Topics.DISCLOSURE, Topics.COMMITMENT, Topics.SUPERVISION)) {
-                var partitions = kafka.partitionsFor(topic, Duration.ofSeconds(10));
-                if (partitions == null || partitions.isEmpty()) {
-                    continue;
-                }
-                for (var info : partitions) {
-                    TopicPartition partition = new TopicPartition(topic, info.partition());
-                    kafka.assign(List.of(partition));
-                    kafka.seekToBeginning(List.of(partition));
-                    long end = kafka.endOffsets(List.of(partition)).get(partition);
-                    while (kafka.position(partition) < end) {
-                        for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(500))) {
-                            if (record.offset() >= end) {
-                                break;
-                            }
-                            try {
-                                IncomingEvent event = IncomingEvent.from(record, mapper);
-                                if (consumer.applyInCurrentTransaction(ReadModel.CONSUMER, event, projector::apply)
-                                        == IdempotentConsumer.Outcome.APPLIED) {
-                                    applied.merge(topic, 1L, Long::sum);
-                                } else {
-                                    skipped++;
+        figures.defer();
+        try {
+            Properties props = new Properties();
+            props.putAll(kafkaConfig);
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new StringDeserializer())) {
+                for (String topic : List.of(Topics.DISCLOSURE, Topics.COMMITMENT, Topics.SUPERVISION)) {
+                    var partitions = kafka.partitionsFor(topic, Duration.ofSeconds(10));
+                    if (partitions == null || partitions.isEmpty()) {
+                        continue;
+                    }
+                    for (var info : partitions) {
+                        TopicPartition partition = new TopicPartition(topic, info.partition());
+                        kafka.assign(List.of(partition));
+                        kafka.seekToBeginning(List.of(partition));
+                        long end = kafka.endOffsets(List.of(partition)).get(partition);
+                        while (kafka.position(partition) < end) {
+                            for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(500))) {
+                                if (record.offset() >= end) {
+                                    break;
                                 }
-                                if (++seen % FLUSH_EVERY == 0) {
-                                    // Keeps the session small: every native statement flushes what it manages.
-                                    em.flush();
-                                    em.clear();
+                                try {
+                                    IncomingEvent event = IncomingEvent.from(record, mapper);
+                                    if (replay.apply(event, projector::reapply) == IdempotentConsumer.Outcome.APPLIED) {
+                                        applied.merge(topic, 1L, Long::sum);
+                                    } else {
+                                        skipped++;
+                                    }
+                                    if (++seen % FLUSH_EVERY == 0) {
+                                        // Keeps the session small: every native statement flushes what it manages.
+                                        em.flush();
+                                        em.clear();
+                                    }
+                                } catch (UnprocessableEventException e) {
+                                    skipped++; // parked on the dead-letter topic when it first came; nothing to apply
                                 }
-                            } catch (UnprocessableEventException e) {
-                                skipped++; // parked on the dead-letter topic when it first came; nothing to apply
                             }
                         }
                     }
                 }
             }
+            replay.finish();
+            figures.writeDeferred();
+        } finally {
+            figures.discardDeferred();
         }
+        // On commit every replica's stream tail wakes and drops what it had cached of the old read models.
+        em.createNativeQuery("NOTIFY " + EventLogTail.CHANNEL).executeUpdate();
         LOG.infof("Read models rebuilt: %s applied, %d skipped", applied, skipped);
         return new Result(applied, skipped);
     }

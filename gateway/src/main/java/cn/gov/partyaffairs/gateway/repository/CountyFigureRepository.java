@@ -19,7 +19,42 @@ public class CountyFigureRepository {
         this.em = em;
     }
 
+    /** A rebuild's counters, kept in memory until it writes them all at once ({@link #writeDeferred()}). */
+    private static final ThreadLocal<Map<String, Long>> DEFERRED = new ThreadLocal<>();
+
+    /** From now on, in this thread, counters move in memory: for a rebuild, which starts from an empty table. */
+    public void defer() {
+        DEFERRED.set(new java.util.TreeMap<>());
+    }
+
+    /** Writes the counters kept since {@link #defer()} (those not at zero) and moves them one at a time again. */
+    public void writeDeferred() {
+        Map<String, Long> deferred = DEFERRED.get();
+        DEFERRED.remove();
+        if (deferred == null) {
+            return;
+        }
+        deferred.forEach((name, value) -> {
+            if (value != 0) {
+                em.createNativeQuery("""
+                                INSERT INTO county_figure (name, value) VALUES (?1, ?2)
+                                ON CONFLICT (name) DO UPDATE SET value = county_figure.value + EXCLUDED.value""")
+                        .setParameter(1, name).setParameter(2, value).executeUpdate();
+            }
+        });
+    }
+
+    /** Stops deferring without writing (a rebuild that failed and rolls back). */
+    public void discardDeferred() {
+        DEFERRED.remove();
+    }
+
     public void add(String name, long delta) {
+        Map<String, Long> deferred = DEFERRED.get();
+        if (deferred != null) {
+            deferred.merge(name, delta, Long::sum);
+            return;
+        }
         em.createNativeQuery("""
                         INSERT INTO county_figure (name, value) VALUES (?1, ?2)
                         ON CONFLICT (name) DO UPDATE SET value = county_figure.value + EXCLUDED.value""")
