@@ -16,6 +16,7 @@ public record Plan(String name,
                    Duration stall,
                    Duration closedRead,
                    Duration openRead,
+                   List<Integer> openShares,
                    Duration command,
                    List<Integer> streamClients,
                    int streamEvents,
@@ -29,14 +30,14 @@ public record Plan(String name,
 
     public static Plan full() {
         return new Plan("full", Duration.ofSeconds(10), 500_000, 5_000, Duration.ofSeconds(3), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(15),
-                List.of(100, 1_000, 2_000, 10_000), 10, Duration.ofSeconds(10), 200_000);
+                Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(15), List.of(50, 90),
+                Duration.ofSeconds(15), List.of(100, 1_000, 2_000, 10_000), 10, Duration.ofSeconds(10), 200_000);
     }
 
     public static Plan quick() {
-        return new Plan("quick", Duration.ofSeconds(2), 50_000, 300, Duration.ofMillis(500), Duration.ofSeconds(2),
-                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                List.of(50, 200), 3, Duration.ofSeconds(3), 3_000);
+        return new Plan("quick", Duration.ofSeconds(2), 50_000, 300, Duration.ofMillis(300), Duration.ofSeconds(2),
+                Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(50),
+                Duration.ofSeconds(2), List.of(50, 200), 3, Duration.ofSeconds(2), 3_000);
     }
 
     public boolean isFull() {

@@ -84,7 +84,7 @@ public final class PublicReads {
             results.add(id + ".closed.p99.ms", group, read.getKey() + ": p99 at full load (closed model)",
                     closed.percentileMillis(99), "ms");
             long bad = closed.unsuccessful();
-            for (int share : new int[]{50, 90}) {
+            for (int share : plan.openShares()) {
                 double rate = Math.max(1, closed.throughput() * share / 100.0);
                 LoadDriver.Outcome open = driver.open(id + " at " + share + "%", target, get, rate, Plan.OPEN_CONNECTIONS,
                         plan.warmup(), plan.openRead());
