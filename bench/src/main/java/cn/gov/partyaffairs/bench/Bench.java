@@ -43,17 +43,23 @@ public final class Bench {
     private final String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
     private final String run = stamp.substring(2, 8) + stamp.substring(9, 15);
 
-    private Bench(Plan plan, SuiteAccess suite) {
+    /** Scenarios to run ({@code --only=streams,rebuild}), or empty for all: for working on one of them. */
+    private final List<String> only;
+
+    private Bench(Plan plan, SuiteAccess suite, List<String> only) {
         this.plan = plan;
         this.suite = suite;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         Plan plan = options.contains("--quick") ? Plan.quick() : Plan.full();
-        Bench bench = new Bench(plan, SuiteAccess.fromEnvironment());
+        List<String> only = options.stream().filter(o -> o.startsWith("--only=")).findFirst()
+                .map(o -> List.of(o.substring("--only=".length()).split(","))).orElse(List.of());
+        Bench bench = new Bench(plan, SuiteAccess.fromEnvironment(), only);
         boolean complete = bench.measure(options.contains("--fresh-history"));
-        System.exit(complete || plan.isFull() ? 0 : 1);
+        System.exit(complete || plan.isFull() || !only.isEmpty() ? 0 : 1);
     }
 
     private boolean measure(boolean freshHistory) throws IOException {
@@ -125,6 +131,9 @@ public final class Bench {
     }
 
     private void step(String name, Step step) {
+        if (!only.isEmpty() && !name.equals("history") && only.stream().noneMatch(name::startsWith)) {
+            return;
+        }
         long start = System.nanoTime();
         log(name + " …");
         try {

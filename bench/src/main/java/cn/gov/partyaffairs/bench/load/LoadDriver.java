@@ -34,6 +34,9 @@ public final class LoadDriver implements AutoCloseable {
 
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
     private static final Duration DRAIN = Duration.ofSeconds(30);
+    /** A closed run goes on past its duration, up to {@link #ENOUGH}, until it has this many answers. */
+    private static final int MIN_OPERATIONS = 16;
+    private static final Duration ENOUGH = Duration.ofMinutes(2);
 
     private final Vertx vertx;
 
@@ -105,6 +108,11 @@ public final class LoadDriver implements AutoCloseable {
             measuring.set(true);
             long start = System.nanoTime();
             sleep(duration);
+            // A figure needs answers: on a cold or busy machine a slow operation may not finish within a short run.
+            long enough = System.nanoTime() + ENOUGH.toNanos();
+            while (recording.operations.sum() < MIN_OPERATIONS && System.nanoTime() < enough) {
+                sleep(Duration.ofMillis(50));
+            }
             measuring.set(false);
             double seconds = (System.nanoTime() - start) / 1e9;
             stopping.set(true);

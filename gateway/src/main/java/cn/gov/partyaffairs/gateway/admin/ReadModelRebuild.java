@@ -81,7 +81,11 @@ public class ReadModelRebuild {
             props.remove(ConsumerConfig.GROUP_ID_CONFIG);
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
                     new StringDeserializer())) {
+                var existing = kafka.listTopics(Duration.ofSeconds(10)).keySet();
                 for (String topic : List.of(Topics.DISCLOSURE, Topics.COMMITMENT, Topics.SUPERVISION)) {
+                    if (!existing.contains(topic)) {
+                        continue; // nothing was ever published there: asking for its partitions would wait 10 s
+                    }
                     var partitions = kafka.partitionsFor(topic, Duration.ofSeconds(10));
                     if (partitions == null || partitions.isEmpty()) {
                         continue;
