@@ -26,17 +26,51 @@ async function figures() {
   );
 }
 
-async function latest() {
-  const page = await api(`/api/public/disclosures?size=10${q ? `&q=${encodeURIComponent(q)}` : ''}`);
-  const list = document.getElementById('latest');
-  if (q) document.getElementById('latest-title').textContent = t(`“${q}”的搜索结果（${page.total} 条）`, `Results for “${q}” (${page.total})`);
-  list.replaceChildren(...page.items.map((d) => el('li', {},
-    el('a', { href: `disclosure.html?id=${d.id}` }, d.title),
+/** A search snippet (the gateway escapes the text and marks the words found with <mark>) as nodes, not as HTML. */
+function marked(snippet) {
+  const nodes = [];
+  let inMark = false;
+  for (const part of snippet.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>' || part === '</mark>') { inMark = part === '<mark>'; continue; }
+    const text = decode(part);
+    if (text) nodes.push(inMark ? el('mark', {}, text) : text);
+  }
+  return nodes;
+}
+
+function decode(escaped) {
+  const holder = document.createElement('textarea'); // parses entities; a textarea runs nothing
+  holder.innerHTML = escaped;
+  return holder.value;
+}
+
+function item(d, titleHighlight, bodyHighlight) {
+  return el('li', {},
+    el('a', { href: `disclosure.html?id=${d.id}` }, ...(titleHighlight ? marked(titleHighlight) : [d.title])),
+    bodyHighlight ? el('div', { class: 'snippet' }, ...marked(bodyHighlight)) : '',
     el('div', { class: 'meta' },
       el('a', { href: `org.html?code=${encodeURIComponent(d.organizationCode)}` }, d.organizationName || d.organizationCode),
       ` · ${d.periodStart} ~ ${d.periodEnd} · ${date(d.publishedAt)} · `,
-      t(`${d.commentCount} 条评论`, `${d.commentCount} comments`)))));
-  if (!page.items.length) list.replaceChildren(el('li', {}, t('暂无结果', 'Nothing found')));
+      t(`${d.commentCount} 条评论`, `${d.commentCount} comments`)));
+}
+
+async function latest() {
+  const list = document.getElementById('latest');
+  if (!q) {
+    const page = await api('/api/public/disclosures?size=10');
+    list.replaceChildren(...page.items.map((d) => item(d)));
+    if (!page.items.length) list.replaceChildren(el('li', {}, t('暂无结果', 'Nothing found')));
+    return;
+  }
+  const found = await api(`/api/public/search?size=10&q=${encodeURIComponent(q)}`);
+  document.getElementById('latest-title').textContent = t(`“${q}”的搜索结果（${found.total} 条）`, `Results for “${q}” (${found.total})`);
+  const items = found.items.map((hit) => item(hit.disclosure, hit.titleHighlight, hit.bodyHighlight));
+  if (!items.length) items.push(el('li', {}, t('暂无结果', 'Nothing found')));
+  if (found.suggestions?.length) {
+    items.unshift(el('li', { class: 'suggestions' }, t('您是不是要找：', 'Did you mean: '),
+      ...found.suggestions.flatMap((s, i) => [i ? '、' : '', el('a', { href: `org.html?code=${encodeURIComponent(s.code)}` }, s.name)])));
+  }
+  list.replaceChildren(...items);
 }
 
 async function organizations(text) {

@@ -126,7 +126,7 @@ public class ReadModelRebuild {
             figures.discardDeferred();
         }
         // On commit every replica's stream tail wakes and drops what it had cached of the old read models.
-        em.createNativeQuery("NOTIFY " + EventLogTail.CHANNEL).executeUpdate();
+        em.createNativeQuery("NOTIFY " + EventLogTail.CHANNEL + ", '" + EventLogTail.REBUILT + "'").executeUpdate();
         LOG.infof("Read models rebuilt: %s applied, %d skipped", applied, skipped);
         return new Result(applied, skipped);
     }

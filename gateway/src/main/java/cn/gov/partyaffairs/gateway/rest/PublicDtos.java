@@ -9,6 +9,8 @@ import cn.gov.partyaffairs.gateway.view.EvaluationCommentView;
 import cn.gov.partyaffairs.gateway.view.ProgressView;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.gov.partyaffairs.gateway.search.OrganizationSuggestions;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -100,6 +102,18 @@ public final class PublicDtos {
     }
 
     public record Department(String code, String name) {
+    }
+
+    /**
+     * A search hit: the disclosure, and its title and body with the words found marked ({@code <mark>}; the text
+     * around them is HTML-escaped, so the snippets may be shown as HTML).
+     */
+    public record SearchHit(Disclosure disclosure, String titleHighlight, String bodyHighlight) {
+    }
+
+    /** Search results, best first; {@code suggestions}: organizations whose names are close to what was typed. */
+    public record SearchPage(List<SearchHit> items, int page, int size, long total,
+                             List<OrganizationSuggestions.Suggestion> suggestions) {
     }
 
     /** A township committee and the organizations under it: periods kept on time, late and missing. */

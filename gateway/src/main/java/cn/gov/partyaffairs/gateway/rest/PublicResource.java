@@ -109,6 +109,22 @@ public class PublicResource {
     }
 
     @GET
+    @Path("search")
+    @Operation(summary = "Search the public disclosures: every word must occur (Chinese is segmented into words), best "
+            + "match first (the title weighs more than the body), the words found marked; filter by organization, "
+            + "catalog category, a day within the period; organizations whose names are close to the words")
+    public Uni<Response> search(@QueryParam("q") String text,
+                                @QueryParam("organization") String organization,
+                                @QueryParam("category") String category,
+                                @QueryParam("period") LocalDate period,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE)
+                                @Min(1) @Max(PageResult.MAX_SIZE) int size) {
+        return cached.json(uri, headers,
+                () -> queries.search(new PublicQueries.DisclosureFilter(organization, category, period, text), page, size));
+    }
+
+    @GET
     @Path("disclosures/{id}")
     @Operation(summary = "A public disclosure with its version history and comment count")
     public Uni<Response> disclosure(@PathParam("id") UUID id) {

@@ -5,6 +5,8 @@ import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository;
 import cn.gov.partyaffairs.gateway.rest.Dashboard;
 import cn.gov.partyaffairs.gateway.rest.PublicDtos;
 import cn.gov.partyaffairs.gateway.rest.PublicOrganization;
+import cn.gov.partyaffairs.gateway.search.DisclosureSearch;
+import cn.gov.partyaffairs.gateway.search.OrganizationSuggestions;
 import cn.gov.partyaffairs.gateway.view.CommentView;
 import cn.gov.partyaffairs.gateway.view.CommitmentView;
 import cn.gov.partyaffairs.gateway.view.ComplianceView;
@@ -44,13 +46,17 @@ public class PublicQueries {
     private final ObjectMapper mapper;
     private final OrganizationViewRepository organizations;
     private final CountyFigureRepository figures;
+    private final DisclosureSearch search;
+    private final OrganizationSuggestions suggestions;
 
     public PublicQueries(EntityManager em, ObjectMapper mapper, OrganizationViewRepository organizations,
-                         CountyFigureRepository figures) {
+                         CountyFigureRepository figures, DisclosureSearch search, OrganizationSuggestions suggestions) {
         this.em = em;
         this.mapper = mapper;
         this.organizations = organizations;
         this.figures = figures;
+        this.search = search;
+        this.suggestions = suggestions;
     }
 
     /** The register, filtered; each organization with whether it is a demonstration unit and its group. */
@@ -74,8 +80,16 @@ public class PublicQueries {
     public record DisclosureFilter(String organizationCode, String category, LocalDate period, String text) {
     }
 
-    /** Newest first. {@code period}: any day inside the period the disclosure covers. */
+    /**
+     * Newest first; with words to find, best match first ({@link DisclosureSearch}). {@code period}: any day inside the
+     * period the disclosure covers.
+     */
     public PageResult<PublicDtos.Disclosure> disclosures(DisclosureFilter filter, int page, int size) {
+        if (filter.text() != null && !filter.text().isBlank()) {
+            PublicDtos.SearchPage found = search(filter, page, size);
+            return new PageResult<>(found.items().stream().map(PublicDtos.SearchHit::disclosure).toList(), page, size,
+                    found.total());
+        }
         List<String> where = new ArrayList<>(List.of(PUBLIC_DISCLOSURE));
         Map<String, Object> params = new HashMap<>();
         if (filter.organizationCode() != null) {
@@ -90,10 +104,6 @@ public class PublicQueries {
             where.add("d.periodStart <= :period and d.periodEnd >= :period");
             params.put("period", filter.period());
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(d.title) like :text or lower(d.body) like :text)");
-            params.put("text", "%" + filter.text().strip().toLowerCase() + "%");
-        }
         String condition = String.join(" and ", where);
         TypedQuery<DisclosureView> query = em.createQuery("from DisclosureView d where " + condition
                 + " order by d.publishedAt desc, d.id", DisclosureView.class);
@@ -106,6 +116,29 @@ public class PublicQueries {
         Map<String, String> names = organizationNames(found.stream().map(d -> d.organizationCode).toList());
         return new PageResult<>(found.stream().map(d -> PublicDtos.Disclosure.of(d, names.get(d.organizationCode), null))
                 .toList(), page, size, count.getSingleResult());
+    }
+
+    /** The public disclosures with these words, best first, with the words marked, and names close to what was typed. */
+    public PublicDtos.SearchPage search(DisclosureFilter filter, int page, int size) {
+        DisclosureSearch.Result result = search.search(new DisclosureSearch.Request(filter.text(), filter.organizationCode(),
+                filter.category(), filter.period(), page, size));
+        List<UUID> ids = result.hits().stream().map(DisclosureSearch.Hit::id).toList();
+        Map<UUID, DisclosureView> rows = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("from DisclosureView d where d.id in :ids and " + PUBLIC_DISCLOSURE, DisclosureView.class)
+                    .setParameter("ids", ids).getResultList().forEach(d -> rows.put(d.id, d));
+        }
+        Map<String, String> names = organizationNames(rows.values().stream().map(d -> d.organizationCode).toList());
+        List<PublicDtos.SearchHit> hits = new ArrayList<>();
+        for (DisclosureSearch.Hit hit : result.hits()) {
+            DisclosureView d = rows.get(hit.id());
+            if (d != null) { // the index may be a moment behind a withdrawal
+                hits.add(new PublicDtos.SearchHit(PublicDtos.Disclosure.of(d, names.get(d.organizationCode), null),
+                        hit.title(), hit.body()));
+            }
+        }
+        return new PublicDtos.SearchPage(hits, page, size, result.total(),
+                page == 0 ? suggestions.suggest(filter.text()) : List.of());
     }
 
     /** A public disclosure with its version history; party-internal or unpublished ones do not exist here. */

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.gateway.stream;
 
+import cn.gov.partyaffairs.gateway.search.DisclosureSearch;
 import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,6 +35,8 @@ public class EventLogTail {
     private static final Logger LOG = Logger.getLogger(EventLogTail.class);
     /** The channel {@code Projector} notifies on. */
     public static final String CHANNEL = "event_log";
+    /** What a rebuild says on the channel when it commits. */
+    public static final String REBUILT = "rebuilt";
     /**
      * Rows of the log become visible in commit order, which is not always seq order. A gap younger than this may
      * still fill; an older one is a rolled-back insert and is passed over.
@@ -47,6 +50,7 @@ public class EventLogTail {
     private final StreamHub hub;
     private final AppliedEvents applied;
     private final ReadModelGeneration generation;
+    private final DisclosureSearch search;
     private final Clock clock;
     private final String url;
     private final Properties credentials = new Properties();
@@ -56,7 +60,7 @@ public class EventLogTail {
     private long seen = -1;
 
     public EventLogTail(EventLogReader reader, StreamHub hub, AppliedEvents applied, ReadModelGeneration generation,
-                        Clock clock,
+                        DisclosureSearch search, Clock clock,
                         @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                         @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                         @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -64,6 +68,7 @@ public class EventLogTail {
         this.hub = hub;
         this.applied = applied;
         this.generation = generation;
+        this.search = search;
         this.clock = clock;
         this.url = url;
         user.ifPresent(u -> credentials.setProperty("user", u));
@@ -111,8 +116,13 @@ public class EventLogTail {
                     }
                     // Blocks until a projection commits (any replica), or a gap's turn to be looked at again.
                     var woken = notifications.getNotifications((int) (read.gap() ? 50 : IDLE.toMillis()));
-                    if (woken != null && woken.length > 0) {
-                        generation.advance(); // a rebuild notifies without new rows
+                    if (woken != null) {
+                        for (var notification : woken) {
+                            if (REBUILT.equals(notification.getParameter())) {
+                                generation.advance(); // a rebuild notifies without new rows
+                                search.rebuilt();
+                            }
+                        }
                     }
                 }
             } catch (SQLException e) {
@@ -161,6 +171,8 @@ public class EventLogTail {
             expected = entry.seq() + 1;
         }
         hub.publish(ready, position);
+        search.changed(ready.stream().filter(e -> e.type().contains(".disclosure.Disclosure")).map(LoggedEvent::subject)
+                .collect(java.util.stream.Collectors.toSet()));
         return new Read(position, !gap && logged.size() == BATCH, gap);
     }
 
