@@ -13,6 +13,7 @@ import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -21,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -122,16 +125,22 @@ public class OutboxRelay {
                 return 0;
             }
             List<OutboxEvent> batch = repository.nextPending(config.batchSize());
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            // All of the batch on its way at once (the idempotent producer keeps each partition in order), then
+            // every acknowledgement awaited: one round trip to the broker per batch, not one per row.
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             for (OutboxEvent row : batch) {
-                send(row);
-                row.sentAt = now;
+                acks.add(send(row));
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (int i = 0; i < batch.size(); i++) {
+                await(batch.get(i), acks.get(i));
+                batch.get(i).sentAt = now;
             }
             return batch.size();
         });
     }
 
-    private void send(OutboxEvent row) {
+    private Future<RecordMetadata> send(OutboxEvent row) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.aggregateId.toString(),
                 row.payload.getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
@@ -142,8 +151,12 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.SUBJECT, row.aggregateId.toString());
         header(record, CloudEventHeaders.AGGREGATE_VERSION, Long.toString(row.aggregateVersion));
         header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        return producer().send(record);
+    }
+
+    private void await(OutboxEvent row, Future<RecordMetadata> ack) {
         try {
-            producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending " + row.id, e);
