@@ -66,7 +66,12 @@ public final class HistorySuite implements AutoCloseable {
             started.dropDatabases();
             deleteTree(history.run());
         }
-        started.launcher("up");
+        try {
+            started.launcher("up");
+        } catch (RuntimeException e) {
+            started.launcher("down"); // what did start is stopped, or the next run finds its ports taken
+            throw e;
+        }
         return started;
     }
 
