@@ -68,19 +68,19 @@ async function statistics() {
   const both = official ? await internal('/api/internal/dashboard') : null;
   const s = both ? both.county : await api('/api/public/statistics');
   if (both) showFindings(both);
-  let kept = 0, all = 0;
+  // Late is its own colour: the engine's late and cured periods, never folded into kept or missing.
   const compliance = Object.entries(s.complianceByType || {}).map(([type, c]) => {
-    const total = c.kept + c.late + c.missing;
-    kept += c.kept; all += total;
+    const total = c.periodsDue || 1;
     return row(label('orgType', type), percent(c.onTimeRate), ['kept', c.kept / total], ['late', c.late / total], ['missing', c.missing / total]);
   });
   setFigure('fig-organizations', s.organizations);
   setFigure('fig-disclosures', s.publicDisclosures);
-  setFigure('fig-ontime', all ? percent(kept / all) : '—');
+  setFigure('fig-ontime', percent(s.compliance?.onTimeRate));
   setFigure('fig-comments', s.commentsApproved);
   setFigure('fig-satisfaction', percent(s.satisfaction?.rate));
   document.getElementById('compliance').replaceChildren(...compliance,
-    el('p', { class: 'legend' }, t('绿：按时　黄：逾期　红：未公开', 'green: on time, yellow: late, red: missing')));
+    el('p', { class: 'legend' }, t(`绿：按时 ${s.compliance?.kept ?? 0}　黄：逾期 ${s.compliance?.late ?? 0}　红：未公开 ${s.compliance?.missing ?? 0}`,
+      `green: on time ${s.compliance?.kept ?? 0}, yellow: late ${s.compliance?.late ?? 0}, red: missing ${s.compliance?.missing ?? 0}`)));
   document.getElementById('commitments').replaceChildren(...Object.entries(s.commitments || {}).flatMap(([kind, c]) => [
     row(label('kind', kind), `${c.fulfilled}/${c.pledged}`, ['done', c.pledged ? c.fulfilled / c.pledged : 0]),
     el('p', { class: 'legend' }, t(`按时兑现率 ${percent(c.onTimeRate)} · 逾期 ${c.overdue} · 平均进度 ${c.averageProgress ?? '—'}%`,
@@ -102,7 +102,7 @@ async function statistics() {
 async function townships() {
   const rows = await api('/api/public/statistics/townships');
   document.getElementById('townships').replaceChildren(...rows.map((r) => {
-    const total = r.kept + r.late + r.missing;
+    const total = r.periodsDue || 1;
     return row(r.townshipName, percent(r.onTimeRate), ['kept', r.kept / total], ['late', r.late / total], ['missing', r.missing / total]);
   }));
 }
