@@ -64,6 +64,12 @@ async function internal(path) {
   return token ? api(path, { token }) : null;
 }
 
+/** The national and provincial outlets the county reports by name (the report: 5 by 人民网, 7 by 中国党建网). */
+const OUTLETS = {
+  'people-daily-online': ['人民网', "People's Daily Online"], 'china-party-building-net': ['中国党建网', 'China Party Building Net'],
+  'guizhou-daily': ['贵州日报', 'Guizhou Daily'], 'tongren-daily': ['铜仁日报', 'Tongren Daily'],
+};
+
 async function statistics() {
   const both = official ? await internal('/api/internal/dashboard') : null;
   const s = both ? both.county : await api('/api/public/statistics');
@@ -95,7 +101,9 @@ async function statistics() {
   document.getElementById('media').replaceChildren(...Object.keys(LABELS.level).filter((level) => submitted[level]).map((level) => {
     const adopted = s.mediaAdoptedByLevel?.[level] || 0;
     return row(label('level', level), `${adopted}/${submitted[level]}`, ['done', adopted / submitted[level]]);
-  }), el('p', { class: 'legend' }, t('采用篇数/报送篇数', 'adopted / submitted')));
+  }), el('p', { class: 'legend', id: 'media-outlets' }, Object.entries(s.mediaAdoptedByOutlet || {})
+    .filter(([code]) => OUTLETS[code]).map(([code, n]) => `${t(OUTLETS[code][0], OUTLETS[code][1])} ${n}`).join(' · ')),
+  el('p', { class: 'legend' }, t('采用篇数/报送篇数', 'adopted / submitted')));
 }
 
 /** Compliance of each township: its committee and every organization under it. */

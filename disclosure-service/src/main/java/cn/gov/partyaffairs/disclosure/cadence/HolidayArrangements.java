@@ -129,7 +129,8 @@ public class HolidayArrangements {
         @SuppressWarnings("unchecked")
         List<Number> provisional = em.createNativeQuery("""
                 SELECT DISTINCT CAST(extract(year FROM due_date) AS integer) FROM disclosure_obligation
-                WHERE due_date_provisional
+                WHERE due_date_provisional AND CAST(extract(year FROM due_date) AS integer) NOT IN
+                    (SELECT year FROM holiday_arrangement)
                 UNION SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM holiday_arrangement WHERE year = ?1)
                 ORDER BY 1""").setParameter(1, today.getYear()).getResultList();
         return provisional.stream().map(Number::intValue).toList();

@@ -152,6 +152,7 @@ public class DisclosureProjection {
             case "MediaSubmissionAdopted" -> {
                 MediaSubmissionAdopted e = event.as(MediaSubmissionAdopted.class, mapper);
                 figures.add("media.adopted." + e.outletLevel(), 1);
+                figures.add("outlet.adopted." + e.outlet(), 1);
                 return Visibility.open(organization);
             }
             default -> {

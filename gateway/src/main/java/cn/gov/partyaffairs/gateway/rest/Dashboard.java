@@ -15,13 +15,14 @@ import java.util.TreeMap;
  * @param commitments          per kind (SERVICE, PRACTICAL_THING): the same figures as the commitment service's
  * @param satisfaction         the public's ratings of all commitments
  * @param mediaAdoptedByLevel  pieces adopted by outside media, by outlet level
+ * @param mediaAdoptedByOutlet the same by outlet (e.g. 5 by {@code people-daily-online}, 人民网)
  * @param commentsApproved     approved public comments
  */
 public record Dashboard(long organizations, long publicDisclosures, Compliance compliance,
                         Map<String, Compliance> complianceByType,
                         Map<String, Commitments> commitments, PublicDtos.Satisfaction satisfaction,
                         Map<String, Long> mediaAdoptedByLevel, Map<String, Long> mediaSubmittedByLevel,
-                        long commentsApproved) {
+                        Map<String, Long> mediaAdoptedByOutlet, long commentsApproved) {
 
     /** @param kept on time; {@code late} includes cured lapses; {@code periodsDue} leaves exempted periods out */
     public record Compliance(long kept, long late, long missing, long exempted, long periodsDue, Double onTimeRate) {
@@ -49,6 +50,7 @@ public record Dashboard(long organizations, long publicDisclosures, Compliance c
         Map<String, Commitments> commitments = new TreeMap<>();
         Map<String, Long> adopted = new TreeMap<>();
         Map<String, Long> submitted = new TreeMap<>();
+        Map<String, Long> byOutlet = new TreeMap<>();
         for (String key : figures.keySet()) {
             String[] parts = key.split("\\.");
             if (parts[0].equals("commitments") && parts.length == 3) {
@@ -63,6 +65,8 @@ public record Dashboard(long organizations, long publicDisclosures, Compliance c
                 commitments.put(kind, new Commitments(pledged, open, fulfilled, onTime,
                         PublicDtos.ratio(onTime, fulfilled), overdue, figures.getOrDefault(prefix + "WITHDRAWN", 0L),
                         pledged == 0 ? null : Math.round(progress * 10.0 / pledged) / 10.0));
+            } else if (key.startsWith("outlet.adopted.")) {
+                byOutlet.put(key.substring("outlet.adopted.".length()), figures.get(key));
             } else if (parts[0].equals("media") && parts.length == 3) {
                 (parts[1].equals("adopted") ? adopted : submitted).put(parts[2], figures.get(key));
             }
@@ -72,6 +76,6 @@ public record Dashboard(long organizations, long publicDisclosures, Compliance c
                 PublicDtos.Satisfaction.of(figures.getOrDefault("evaluations.SATISFIED", 0L),
                         figures.getOrDefault("evaluations.BASICALLY_SATISFIED", 0L),
                         figures.getOrDefault("evaluations.DISSATISFIED", 0L)),
-                adopted, submitted, figures.getOrDefault("comments.approved", 0L));
+                adopted, submitted, byOutlet, figures.getOrDefault("comments.approved", 0L));
     }
 }
