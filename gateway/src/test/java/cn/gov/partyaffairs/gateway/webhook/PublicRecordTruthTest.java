@@ -104,10 +104,13 @@ class PublicRecordTruthTest {
         // A webhook subscriber replaying from the start gets the withdrawal only.
         HookReceiver receiver = new HookReceiver().start();
         try {
-            String subscription = given().auth().oauth2(TestTokens.integration()).contentType(ContentType.JSON)
+            io.restassured.path.json.JsonPath created = given().auth().oauth2(TestTokens.integration())
+                    .contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "types", List.of(TYPES + "DisclosurePublished.v1",
                             TYPES + "DisclosureCorrected.v1", TYPES + "DisclosureWithdrawn.v1")))
-                    .when().post("/api/internal/webhooks").then().statusCode(201).extract().path("id");
+                    .when().post("/api/internal/webhooks").then().statusCode(201).extract().jsonPath();
+            String subscription = created.getString("id");
+            receiver.secret(subscription, created.getString("secret"));
             given().auth().oauth2(TestTokens.integration()).contentType(ContentType.JSON)
                     .body(Map.of("from", "2000-01-01T00:00:00Z"))
                     .when().post("/api/internal/webhooks/" + subscription + "/replay").then().statusCode(200);
