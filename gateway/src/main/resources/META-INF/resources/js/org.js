@@ -19,6 +19,9 @@ try {
     t(`每 ${o.cadenceMonths} 个月公开一次`, `discloses every ${o.cadenceMonths} month(s)`),
     o.demonstrationUnit ? t(`示范单位，指导组：${o.guidanceGroupName}`, `demonstration unit, guidance group ${o.guidanceGroupName}`) : null,
   ].filter(Boolean).join(' · ');
+  document.getElementById('about').after(el('p', { id: 'content-list', class: 'meta' },
+    (o.contentItems || []).length ? t(`公开的内容和目录：${o.contentItems.join('、')}`, `Content list: ${o.contentItems.join(', ')}`)
+      : t('尚未确定公开的内容和目录', 'No content list settled yet')));
   // The cadence engine's figures for this organization, counted by the one rule (on time ÷ periods due).
   const sum = page.complianceSummary;
   document.getElementById('compliance').before(el('p', { id: 'compliance-summary' },

@@ -6,6 +6,7 @@ import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
+import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
@@ -70,7 +71,11 @@ public class DisclosureProjection {
                 return Visibility.open(event.text("code"));
             }
             case "ContentListSettled" -> {
-                return Visibility.internal(event.text("code"));
+                // What an organization discloses is public, like the catalog it is taken from.
+                ContentListSettled e = event.as(ContentListSettled.class, mapper);
+                em.createNativeQuery("UPDATE organization_view SET content_items = ?2 WHERE code = ?1")
+                        .setParameter(1, e.code()).setParameter(2, String.join(",", e.itemCodes())).executeUpdate();
+                return Visibility.open(e.code());
             }
             case "DisclosureDrafted" -> {
                 DisclosureDrafted e = event.as(DisclosureDrafted.class, mapper);

@@ -106,6 +106,18 @@ class DisclosureReadModelTest {
     }
 
     @Test
+    void anOrganizationsContentListIsPublic() {
+        UUID id = UUID.randomUUID();
+        String organization = TestEvents.code("L");
+        TestEvents.organization(id, organization, "village-branch", null);
+        TestEvents.send("disclosure.ContentListSettled", id, 2, """
+                {"organizationId":"%s","code":"%s","itemCodes":["C1-01","C5-02","C8-01"],"settledBy":"clerk",
+                 "at":"2017-03-05T09:00:00+08:00"}""".formatted(id, organization));
+        TestEvents.await(() -> java.util.List.of("C1-01", "C5-02", "C8-01").equals(given()
+                .get("/api/public/organizations/" + organization).then().extract().path("organization.contentItems")));
+    }
+
+    @Test
     void complianceByTownshipCountsTheTownshipAndEveryOrganizationUnderIt() {
         String township = TestEvents.code("T");
         String village = TestEvents.code("V");
