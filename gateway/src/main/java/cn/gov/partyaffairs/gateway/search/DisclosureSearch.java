@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -37,6 +38,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.jboss.logging.Logger;
 
@@ -232,11 +234,10 @@ public class DisclosureSearch {
             String[] titles = new String[page.length];
             String[] bodies = new String[page.length];
             if (ranked && page.length > 0) {
-                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-                        .withMaxLength(20_000).build();
-                titles = highlighter.highlight("title", query, pageDocs, 1);
-                bodies = highlighter.highlight("body", query, pageDocs, 2);
+                // A title is shown whole, whatever punctuation it has; a body as its best sentences.
+                titles = highlighter(searcher).withBreakIterator(WholeBreakIterator::new).build()
+                        .highlight("title", query, pageDocs, 1);
+                bodies = highlighter(searcher).build().highlight("body", query, pageDocs, 2);
             }
             List<Hit> hits = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {
@@ -257,12 +258,18 @@ public class DisclosureSearch {
         }
     }
 
+    private UnifiedHighlighter.Builder highlighter(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withMaxLength(20_000);
+    }
+
     private Query query(Request request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean any = false;
         if (request.text() != null) {
             for (String word : request.text().strip().split("\\s+")) {
-                List<String> tokens = tokens(word);
+                List<Token> tokens = tokens(word);
                 if (tokens.isEmpty()) {
                     continue;
                 }
@@ -291,24 +298,33 @@ public class DisclosureSearch {
         return query.build();
     }
 
-    /** A word of one segment is a term; of several, those segments next to each other (one apart at most). */
-    private static Query phrase(String field, List<String> tokens) {
+    /**
+     * A word of one segment is a term; of several, those segments where they stand in the text (a left-out stop word
+     * or punctuation mark keeps its place), give or take one.
+     */
+    private static Query phrase(String field, List<Token> tokens) {
         if (tokens.size() == 1) {
-            return new TermQuery(new Term(field, tokens.get(0)));
+            return new TermQuery(new Term(field, tokens.get(0).text()));
         }
         PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
-        tokens.forEach(token -> phrase.add(new Term(field, token)));
+        tokens.forEach(token -> phrase.add(new Term(field, token.text()), token.position()));
         return phrase.build();
     }
 
-    /** The words smartcn finds in the text (stop words and punctuation left out). */
-    List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
+    record Token(String text, int position) {
+    }
+
+    /** The words smartcn finds in the text (stop words and punctuation left out, their places kept). */
+    List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("body", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
+            int position = -1;
             while (stream.incrementToken()) {
-                tokens.add(term.toString());
+                position += increment.getPositionIncrement();
+                tokens.add(new Token(term.toString(), position));
             }
             stream.end();
         } catch (IOException e) {

@@ -83,6 +83,26 @@ class DisclosureSearchTest {
     }
 
     @Test
+    void aTitleIsHighlightedWholeWhateverItsPunctuation() {
+        String title = "关于鱼池承包的说明。附：合同！请群众监督";
+        disclosure(UUID.randomUUID(), "PUBLIC", title, "鱼池承包合同全文。", "2017-07", "C8-01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> search("承包", null).getInt("total") == 1);
+        String marked = search("承包", null).getString("items[0].titleHighlight");
+        assertTrue(marked.contains("<mark>承包</mark>"), marked);
+        assertEquals(title, marked.replace("<mark>", "").replace("</mark>", ""), "the whole title, not one sentence of it");
+    }
+
+    /** The portal's visitor pastes a title into the search box: punctuation between its parts must not hide it. */
+    @Test
+    void aTitleTypedInFullFindsItsDisclosure() {
+        UUID id = UUID.randomUUID();
+        String title = "回调-9f8e7d6c-三";
+        disclosure(id, "PUBLIC", title, "本期公开内容。", "2017-08", "C8-01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> search(title, null).getList("items.disclosure.id")
+                .contains(id.toString()));
+    }
+
+    @Test
     void filtersByCategoryAndPeriod() {
         List<String> category = search("资金", "&category=C8").getList("items.disclosure.id");
         assertTrue(category.containsAll(List.of(TITLE_BOTH.toString(), TITLE_ONE_BODY_OTHER.toString(), MARKUP.toString())));
