@@ -4,7 +4,6 @@ import cn.gov.partyaffairs.platform.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -87,11 +86,10 @@ public class WebhookTargets {
     private final Clock clock;
     private final List<Range> configured;
 
-    public WebhookTargets(EntityManager em, Clock clock,
-                          @ConfigProperty(name = "gateway.webhooks.allowed-ranges") Optional<List<String>> configured) {
+    public WebhookTargets(EntityManager em, Clock clock, WebhookConfig config) {
         this.em = em;
         this.clock = clock;
-        this.configured = configured.orElse(List.of()).stream().filter(s -> !s.isBlank()).map(Range::parse).toList();
+        this.configured = config.allowedRanges().orElse(List.of()).stream().filter(s -> !s.isBlank()).map(Range::parse).toList();
     }
 
     /** Why this address is internal (in Chinese, for the caller), or null for a public address. */

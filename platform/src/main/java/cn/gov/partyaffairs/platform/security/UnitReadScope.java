@@ -71,6 +71,9 @@ public record UnitReadScope(boolean all, String organization, String group) {
         if (unit != null && !unit.equals(organization)) {
             throw ProblemException.forbidden("您只能查看本单位 " + organization + " 的记录；" + AGGREGATES_ONLY);
         }
+        if (group != null && !group.equals(groupOfUnit.apply(organization))) {
+            throw ProblemException.forbidden("督促指导小组 " + group + " 不负责您的单位 " + organization + "；" + AGGREGATES_ONLY);
+        }
         return new Filter(organization, group);
     }
 
