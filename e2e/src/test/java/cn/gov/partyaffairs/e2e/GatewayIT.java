@@ -93,6 +93,7 @@ class GatewayIT {
         HttpResponse<String> commented = post(gateway + "/api/public/disclosures/" + disclosure + "/comments",
                 "{\"body\":\"<b>公开及时</b>，点赞\"}", "203.0.113." + (int) (Math.random() * 200 + 1));
         assertEquals(202, commented.statusCode(), commented.body());
+        assertTrue(commented.headers().firstValue("Read-Model").isEmpty(), "the service's own 202: shown as submitted");
         String comment = Suite.json(commented).get("id").asText();
         assertEquals(0, Suite.json(Suite.get(gateway + "/api/public/disclosures/" + disclosure + "/comments", null))
                 .get("count").asInt(), "held for moderation");

@@ -99,6 +99,7 @@ class WalkingSkeletonIT {
                     organization(code));
             // Stored by the disclosure service; the read model cannot see it yet, so the gateway says 202.
             assertEquals(202, accepted.statusCode(), accepted.body());
+            assertEquals("pending", accepted.headers().firstValue("Read-Model").orElse(null));
             assertTrue(!publiclyListed(code));
         } finally {
             Suite.kafka("start");

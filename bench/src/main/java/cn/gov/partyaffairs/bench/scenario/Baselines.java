@@ -66,7 +66,7 @@ public final class Baselines {
 
     private void measureCeiling(String id, String name, LoadDriver.Target target, String path) {
         LoadDriver.Outcome outcome = driver.closed(id, target, Operation.get(path, null), Plan.CONNECTIONS,
-                plan.warmup(), plan.ceiling());
+                plan.ceilingWarmup(), plan.ceiling());
         results.add(id, "baseline", name, outcome.throughput(), "req/s");
         if (outcome.unsuccessful() > 0) {
             results.problem(name + ": " + outcome.unsuccessful() + " unsuccessful answers " + outcome.statuses());

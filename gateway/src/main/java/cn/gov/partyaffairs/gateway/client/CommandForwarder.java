@@ -71,6 +71,9 @@ public class CommandForwarder {
         }
     }
 
+    /** Set on an answer given before the read models showed the change (the wait for them ran out). */
+    public static final String READ_MODEL = "Read-Model";
+
     /** Forwards a request; a change (POST, PUT, DELETE) waits for the read model, a read does not. */
     public Response forward(String method, URI service, String pathAndQuery, String body, Caller caller) {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(pathAndQuery))
@@ -117,7 +120,9 @@ public class CommandForwarder {
             long wanted = Long.parseLong(version.get());
             response.header(AggregateHeaders.AGGREGATE_ID, id).header(AggregateHeaders.AGGREGATE_VERSION, wanted);
             if (!awaitReadModel(id, wanted)) {
-                response.status(Response.Status.ACCEPTED);
+                // Said apart from a service's own 202 (a comment awaiting moderation): the change is recorded, the
+                // read models just do not show it yet.
+                response.status(Response.Status.ACCEPTED).header(READ_MODEL, "pending");
                 // The poll link is internal: an anonymous caller (a comment, an evaluation) just reads again later.
                 if (caller.authorization() != null) {
                     response.header("Read-Model-Location", "/api/internal/read-model/aggregates/" + id);
