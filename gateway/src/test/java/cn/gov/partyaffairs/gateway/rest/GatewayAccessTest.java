@@ -49,14 +49,15 @@ class GatewayAccessTest {
 
     /**
      * The forwarder passes on plain API paths only: none of these reaches a service (here it would be a 503, as
-     * nothing listens), each is refused as a 400 problem naming the path.
+     * nothing listens), each is refused as a 400 problem naming the path. (An empty segment, "//", is collapsed by
+     * the test's HTTP client before sending; ForwardedPathTest covers it.)
      */
     @Test
     void theForwarderRefusesPathsThatLeaveTheServicesApi() {
         for (String path : java.util.List.of("/api/internal/units/..;/q/metrics", "/api/internal/units/..;/q/openapi",
                 "/api/internal/findings/..;/q/health", "/api/internal/units/%2e%2e/%2e%2e/q/metrics",
                 "/api/internal/units/%2E%2E%2Fq%2Fmetrics", "/api/internal/units/a%2fb", "/api/internal/units/x;a=b",
-                "/api/internal/units/x%5c..%5cq", "/api/internal/units//q/metrics", "/api/internal/units/.%2e/q/metrics")) {
+                "/api/internal/units/x%5c..%5cq", "/api/internal/units/.%2e/q/metrics")) {
             given().urlEncodingEnabled(false).auth().oauth2(TestTokens.countyAdmin())
                     .when().get(path).then()
                     .statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(404)))

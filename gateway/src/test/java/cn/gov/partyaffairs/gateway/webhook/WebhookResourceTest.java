@@ -139,7 +139,7 @@ class WebhookResourceTest {
     void internalTargetsAreRefusedUnlessTheCountyAdminAllowedTheirRange() {
         for (String target : List.of("http://127.0.0.2:8081/q/metrics", "http://[::1]:8081/", "http://169.254.169.254/latest/meta-data/",
                 "http://[fe80::1]/", "http://10.0.0.5/hook", "http://172.16.0.1/hook", "http://192.168.1.10:8080/hook",
-                "http://[fd00::5]/hook", "http://224.0.0.1/hook", "http://0.0.0.0:8081/", "http://[::ffff:127.0.0.1]:8081/",
+                "http://[fd00::5]/hook", "http://224.0.0.1/hook", "http://0.0.0.0:8081/", "http://[::ffff:127.0.0.2]:8081/",
                 "http://100.64.0.1/hook")) {
             given().auth().oauth2(TestTokens.integration()).contentType(ContentType.JSON).body(Map.of("url", target))
                     .when().post(BASE).then().statusCode(400).contentType("application/problem+json")
