@@ -13,7 +13,8 @@ const NAME = `浏览器测试党支部${RUN}`;
 const RENAMED = `${NAME}（已更名）`;
 const APPROVED = `管理员审核测试：路面平整，感谢 ${RUN}`;
 const REJECTED = `管理员审核测试：广告内容 ${RUN}`;
-const HOOK = `http://127.0.0.1:9/hooks/admin-test-${RUN}`;
+// A name that never resolves: accepted (each delivery checks it again), never delivered to.
+const HOOK = `https://hooks.yuping.example.invalid/admin-test-${RUN}`;
 
 let browser;
 let admin;

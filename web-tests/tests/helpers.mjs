@@ -20,12 +20,35 @@ export async function visitor(browser, options = {}) {
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error on ${page.url()}: ${error.message}`));
+  watchPolicy(page);
   return page;
+}
+
+/**
+ * Records what the gateway's Content-Security-Policy blocked on its own pages (Chromium reports each refusal on the
+ * console and as a `securitypolicyviolation` event); `open` and `logIn` fail the test on any of them.
+ */
+export function watchPolicy(page) {
+  page.cspViolations = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()) && page.url().startsWith(GATEWAY)) {
+      page.cspViolations.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+  return page;
+}
+
+/** Fails when the page's policy refused anything so far: a page must meet its own CSP. */
+export function assertNoPolicyViolations(page) {
+  if (page.cspViolations?.length) {
+    throw new Error(`Content-Security-Policy violations:\n${page.cspViolations.join('\n')}`);
+  }
 }
 
 export async function open(page, path) {
   await page.goto(`${GATEWAY}/${path}`);
   await page.waitForSelector('body[data-ready=true]');
+  assertNoPolicyViolations(page);
 }
 
 /** Logs in through Keycloak's own login page, as a person would: from the console, or from another page's button. */
@@ -38,6 +61,7 @@ export async function logIn(page, user, { from = 'console.html', button = '#logi
   await page.click('#kc-login');
   await page.waitForURL(`${GATEWAY}/${from}`);
   await page.waitForSelector(signedIn);
+  assertNoPolicyViolations(page);
 }
 
 /** A call to the gateway's internal API with the token of the official signed in on this page. */

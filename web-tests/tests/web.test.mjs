@@ -14,6 +14,25 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 describe('the web pages', () => {
+  it('every page meets its Content-Security-Policy, and the policy refuses an injected inline script', async () => {
+    const page = await visitor(browser);
+    for (const path of ['index.html', 'commitments.html', 'org.html?code=YP-V001', 'dashboard.html', 'console.html']) {
+      await open(page, path); // fails on any refusal the page caused itself
+    }
+    await open(page, 'index.html');
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return window.injected === true;
+    });
+    assert.equal(ran, false, 'an inline script must not run');
+    for (let i = 0; i < 50 && page.cspViolations.length === 0; i++) await page.waitForTimeout(100);
+    assert.ok(page.cspViolations.length > 0, 'the refusal is reported');
+    await page.close();
+  });
+
   it('portal home shows the county figures, the latest disclosures and finds by search', async () => {
     const page = await visitor(browser);
     await open(page, 'index.html');

@@ -117,6 +117,11 @@ export function el(tag, attrs = {}, ...children) {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = value;
+    // Through the CSSOM: the pages' Content-Security-Policy refuses style attributes (no inline style).
+    else if (key === 'style') for (const rule of String(value).split(';')) {
+      const colon = rule.indexOf(':');
+      if (colon > 0) node.style.setProperty(rule.slice(0, colon).trim(), rule.slice(colon + 1).trim());
+    }
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : value);
   }

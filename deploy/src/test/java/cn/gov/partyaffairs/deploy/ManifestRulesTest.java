@@ -49,8 +49,12 @@ class ManifestRulesTest {
                     || !"/q/metrics".equals(deployment.at("/spec/template/metadata/annotations/prometheus.io~1path").asText())) {
                 problems.add(id + ": Prometheus does not scrape /q/metrics");
             }
+            String scraped = deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText();
             for (JsonNode container : pod.path("containers")) {
                 String where = id + "/" + container.path("name").asText();
+                if (!scraped.equals(containerPort(container, "management"))) {
+                    problems.add(where + ": Prometheus scrapes port " + scraped + ", not the management port");
+                }
                 probe(container, "startupProbe", "/q/health/started", where, problems);
                 probe(container, "livenessProbe", "/q/health/live", where, problems);
                 probe(container, "readinessProbe", "/q/health/ready", where, problems);
@@ -84,6 +88,9 @@ class ManifestRulesTest {
         });
         if (!path.equals(get.path("path").asText()) || !ports.contains(get.path("port").asText())) {
             problems.add(where + ": no " + kind + " on " + path + " at a port of the container");
+        }
+        if (!"management".equals(get.path("port").asText())) {
+            problems.add(where + ": " + kind + " not on the management port (the health checks live only there)");
         }
     }
 
@@ -288,5 +295,142 @@ class ManifestRulesTest {
             }
         }
         assertTrue(problems.isEmpty(), overlay + ":\n" + String.join("\n", problems));
+    }
+
+    /**
+     * The management interface (health, metrics, OpenAPI) is reached by the kubelet and Prometheus only: no Service
+     * offers its port, no Ingress leads to it, and of the network policies only Prometheus's opens it.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theManagementInterfaceIsNeverExposed(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        List<String> problems = new ArrayList<>();
+        Set<String> managementPorts = new TreeSet<>();
+        for (ObjectNode deployment : rendered.ofKind("Deployment")) {
+            for (JsonNode container : deployment.at("/spec/template/spec/containers")) {
+                String port = containerPort(container, "management");
+                if (port.isEmpty()) {
+                    problems.add(Rendered.id(deployment) + ": no management port");
+                }
+                managementPorts.add(port);
+                managementPorts.add("management");
+            }
+        }
+        for (ObjectNode service : rendered.ofKind("Service")) {
+            if (!ConfigurationTest.SERVICES.contains(Rendered.name(service))) {
+                continue;
+            }
+            for (JsonNode port : service.at("/spec/ports")) {
+                if (managementPorts.contains(port.path("targetPort").asText()) || managementPorts.contains(port.path("port").asText())) {
+                    problems.add(Rendered.id(service) + " offers the management port " + port.path("targetPort").asText());
+                }
+            }
+        }
+        for (ObjectNode ingress : rendered.ofKind("Ingress")) {
+            ingress.at("/spec/rules").forEach(rule -> rule.at("/http/paths").forEach(path -> {
+                if (!"http".equals(path.at("/backend/service/port/name").asText())) {
+                    problems.add(Rendered.id(ingress) + " leads to port " + path.at("/backend/service/port"));
+                }
+            }));
+        }
+        for (ObjectNode policy : rendered.ofKind("NetworkPolicy")) {
+            for (JsonNode rule : policy.at("/spec/ingress")) {
+                boolean opensManagement = false;
+                for (JsonNode port : rule.path("ports")) {
+                    opensManagement |= managementPorts.contains(port.path("port").asText());
+                }
+                boolean fromMonitoring = rule.path("from").size() > 0;
+                for (JsonNode peer : rule.path("from")) {
+                    fromMonitoring &= "monitoring".equals(
+                            peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText());
+                }
+                if (opensManagement && !fromMonitoring) {
+                    problems.add(Rendered.id(policy) + " opens the management port to " + rule.path("from"));
+                }
+                if (!opensManagement && rule.path("ports").isEmpty() && ConfigurationTest.SERVICES.stream().anyMatch(
+                        service -> policy.at("/spec/podSelector").toString().contains(service))) {
+                    problems.add(Rendered.id(policy) + " opens every port of a service, the management port too");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), overlay + ":\n" + String.join("\n", problems));
+    }
+
+    private static String containerPort(JsonNode container, String name) {
+        for (JsonNode port : container.path("ports")) {
+            if (name.equals(port.path("name").asText())) {
+                return port.path("containerPort").asText();
+            }
+        }
+        return "";
+    }
+
+    /** Production is TLS only: every part tells browsers so (HSTS, a year); the local overlay does not. */
+    @Test
+    void productionSendsStrictTransportSecurity() {
+        for (String overlay : List.of("production", "local")) {
+            Rendered rendered = Rendered.overlay(overlay);
+            for (String service : ConfigurationTest.SERVICES) {
+                String hsts = ConfigurationTest.environment(rendered, rendered.get("Deployment", service))
+                        .getOrDefault("STRICT_TRANSPORT_SECURITY", "");
+                if (overlay.equals("production")) {
+                    assertTrue(hsts.matches("max-age=(3153[6-9]\\d{3}|[4-9]\\d{7}|\\d{9,}).*"), service + ": HSTS " + hsts);
+                } else {
+                    assertTrue(hsts.isEmpty(), service + " sends HSTS locally: " + hsts);
+                }
+            }
+        }
+    }
+
+    /**
+     * The production realm locks an account after repeated failed sign-ins, has a password policy and lets no client
+     * take a password directly; the launcher's local realm keeps suite-cli's password grant for scripts.
+     */
+    @Test
+    void theProductionRealmIsHardened() throws Exception {
+        JsonNode realm = Rendered.overlay("production").ofKind("KeycloakRealmImport").get(0).at("/spec/realm");
+        RealmImport.checkRealm(realm);
+        assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force protection");
+        assertTrue(realm.path("failureFactor").asInt(100) <= 10, "a lockout after a few failures");
+        assertTrue(realm.path("passwordPolicy").asText().matches(".*length\\((1[2-9]|[2-9]\\d)\\).*"), "passwords of 12+");
+        for (JsonNode client : realm.path("clients")) {
+            assertTrue(!client.path("directAccessGrantsEnabled").asBoolean(false),
+                    client.path("clientId").asText() + " takes passwords directly (password grant)");
+        }
+        JsonNode local = Rendered.JSON.readTree(java.nio.file.Files.readString(RealmImport.REALM));
+        boolean cliKeepsIt = false;
+        for (JsonNode client : local.path("clients")) {
+            cliKeepsIt |= client.path("clientId").asText().equals("suite-cli") && client.path("directAccessGrantsEnabled").asBoolean();
+        }
+        assertTrue(cliKeepsIt, "the local realm keeps suite-cli's password grant for ./suite token");
+    }
+
+    /** Every token of the realm names each part of the suite as its audience, which each part requires. */
+    @Test
+    void tokensNameEachPartAsAudience() throws Exception {
+        JsonNode realm = Rendered.JSON.readTree(java.nio.file.Files.readString(RealmImport.REALM));
+        Set<String> audiences = new TreeSet<>();
+        for (JsonNode scope : realm.path("clientScopes")) {
+            if (!scope.path("name").asText().equals("county-claims")) {
+                continue;
+            }
+            for (JsonNode mapper : scope.path("protocolMappers")) {
+                if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")
+                        && mapper.at("/config/access.token.claim").asText().equals("true")) {
+                    audiences.add(mapper.at("/config/included.custom.audience").asText());
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(ConfigurationTest.SERVICES), audiences);
+        for (JsonNode client : realm.path("clients")) {
+            assertTrue(client.path("defaultClientScopes").toString().contains("county-claims"),
+                    client.path("clientId") + " does not get the audiences");
+        }
+        for (String service : ConfigurationTest.SERVICES) {
+            ServiceConfig config = new ServiceConfig(service);
+            String audience = config.properties.get("quarkus.oidc.token.audience");
+            assertTrue("${quarkus.application.name}".equals(audience) || service.equals(audience), service + ": " + audience);
+        }
     }
 }

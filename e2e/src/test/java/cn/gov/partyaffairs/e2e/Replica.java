@@ -28,8 +28,10 @@ final class Replica implements AutoCloseable {
      */
     static Replica start(String module, String portVariable) throws IOException {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        int managementPort;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
             port = socket.getLocalPort();
+            managementPort = management.getLocalPort();
         }
         Path root = Path.of(Suite.env("SUITE_ROOT", ".."));
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar",
@@ -38,11 +40,13 @@ final class Replica implements AutoCloseable {
                 .redirectOutput(root.resolve(Suite.env("SUITE_RUN", ".suite")).resolve("logs/" + module + "-replica-2.log").toFile());
         Map<String, String> environment = builder.environment();
         environment.put(portVariable, Integer.toString(port));
+        // Its health checks answer on a management port of its own, beside the first replica's.
+        environment.put(portVariable.replace("_PORT", "_MANAGEMENT_PORT"), Integer.toString(managementPort));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + Suite.env("KAFKA_PORT", "9092"));
         environment.put("OIDC_AUTH_SERVER_URL", "http://localhost:" + Suite.env("KEYCLOAK_PORT", "8180") + "/realms/county");
         Replica replica = new Replica(builder.start(), "http://localhost:" + port);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> Suite.get(replica.url + "/q/health/ready", null).statusCode() == 200);
+                .until(() -> Suite.get("http://localhost:" + managementPort + "/q/health/ready", null).statusCode() == 200);
         return replica;
     }
 

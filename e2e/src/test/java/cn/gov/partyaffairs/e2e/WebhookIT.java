@@ -82,6 +82,14 @@ class WebhookIT {
     void signedDeliveriesAndEveryMissedOneAfterAnOutage() throws Exception {
         String url = startReceiver();
         String integration = Suite.clientToken("integration-demo", "integration-secret");
+        // The receiver listens on the loopback address: refused until the county admin allows that range.
+        HttpResponse<String> refused = Suite.post(Suite.gateway() + "/api/internal/webhooks", integration, """
+                {"url":"%s"}""".formatted(url));
+        assertEquals(400, refused.statusCode(), refused.body());
+        String admin = Suite.token("admin");
+        HttpResponse<String> allowed = Suite.post(Suite.gateway() + "/api/internal/webhooks/allowed-ranges", admin, """
+                {"cidr":"127.0.0.1/32","reason":"端到端测试的接收方"}""");
+        assertEquals(201, allowed.statusCode(), allowed.body());
         HttpResponse<String> subscribed = Suite.post(Suite.gateway() + "/api/internal/webhooks", integration, """
                 {"url":"%s","types":["cn.gov.partyaffairs.disclosure.DisclosurePublished.v1"]}""".formatted(url));
         assertEquals(201, subscribed.statusCode(), subscribed.body());

@@ -12,7 +12,9 @@ import java.util.Set;
 public final class TestTokens {
 
     private static final String ISSUER = "https://server.example.com";
-    private static final String AUDIENCE = "https://service.example.com";
+    /** As the county realm's audience mappers put it in every token: each part of the suite. */
+    private static final Set<String> AUDIENCE = Set.of("gateway", "disclosure-service", "commitment-service",
+            "supervision-service");
 
     private TestTokens() {
     }
@@ -37,12 +39,21 @@ public final class TestTokens {
         return token("service-account-integration", "integration", null, null);
     }
 
+    /** A county admin's token, really signed, but meant for other audiences than the suite's parts. */
+    public static String countyAdminFor(String... audience) {
+        return token("admin", "county-admin", null, null, Set.of(audience));
+    }
+
     private static String token(String user, String role, String claim, String value) {
+        return token(user, role, claim, value, AUDIENCE);
+    }
+
+    private static String token(String user, String role, String claim, String value, Set<String> audience) {
         JwtClaimsBuilder claims = Jwt.preferredUserName(user)
                 .subject(user)
                 .groups(Set.of(role))
                 .issuer(ISSUER)
-                .audience(AUDIENCE);
+                .audience(audience);
         if (claim != null) {
             claims.claim(claim, value);
         }

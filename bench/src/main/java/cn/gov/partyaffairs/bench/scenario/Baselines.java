@@ -51,7 +51,7 @@ public final class Baselines {
     /** The HTTP ceiling: the gateway JVM's liveness check, and the empty app's endpoint and liveness check. */
     public void ceiling(int baselineAppPort) {
         measureCeiling("http.gateway.live.rps", "gateway JVM: GET /q/health/live, 8 connections",
-                LoadDriver.Target.keepAlive("localhost", suite.gatewayPort()), "/q/health/live");
+                LoadDriver.Target.keepAlive("localhost", suite.gatewayManagementPort()), "/q/health/live");
         measureCeiling("http.baseline.hello.rps", "empty Quarkus REST app: GET /hello, 8 connections",
                 LoadDriver.Target.keepAlive("localhost", baselineAppPort), "/hello");
         measureCeiling("http.baseline.live.rps", "empty Quarkus REST app: GET /q/health/live, 8 connections",
@@ -61,7 +61,7 @@ public final class Baselines {
     /** The liveness check alone, as the ceiling of another gateway JVM (the history suite's). */
     public void liveness(String id) {
         measureCeiling(id, "history suite's gateway JVM: GET /q/health/live, 8 connections",
-                LoadDriver.Target.keepAlive("localhost", suite.gatewayPort()), "/q/health/live");
+                LoadDriver.Target.keepAlive("localhost", suite.gatewayManagementPort()), "/q/health/live");
     }
 
     private void measureCeiling(String id, String name, LoadDriver.Target target, String path) {

@@ -112,6 +112,7 @@ public final class History {
         String database = suite.database("gateway") + "_replica";
         dropDatabase(database);
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManifestJvm.flags(suite.root().resolve("deploy"), "gateway"));
@@ -122,6 +123,7 @@ public final class History {
         var env = builder.environment();
         env.putAll(suite.environment());
         env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("GATEWAY_DB", database);
         env.put("KAFKA_BOOTSTRAP_SERVERS", suite.kafkaBootstrap());
         env.put("OIDC_AUTH_SERVER_URL", "http://localhost:" + suite.keycloakPort() + "/realms/county");
@@ -134,7 +136,8 @@ public final class History {
         long started = System.nanoTime();
         Process replica = builder.start();
         try (Topics topics = new Topics(suite.kafkaBootstrap())) {
-            SuiteAccess replicaAccess = suite.with(java.util.Map.of("GATEWAY_PORT", Integer.toString(port)));
+            SuiteAccess replicaAccess = suite.with(java.util.Map.of("GATEWAY_PORT", Integer.toString(port),
+                    "GATEWAY_MANAGEMENT_PORT", Integer.toString(managementPort)));
             awaitReady(replicaAccess, replica);
             long ready = System.nanoTime();
             long expected = applied(suite.database("gateway"));
@@ -183,7 +186,7 @@ public final class History {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                if (replica.send("GET", "http://localhost:" + replica.gatewayPort() + "/q/health/ready", null, null)
+                if (replica.send("GET", "http://localhost:" + replica.gatewayManagementPort() + "/q/health/ready", null, null)
                         .statusCode() == 200) {
                     return;
                 }

@@ -47,6 +47,12 @@ public final class HistorySuite implements AutoCloseable {
                 default -> 9092;
             };
             env.put(port, Integer.toString(underTest.port(port, base) + PORT_OFFSET));
+            if (!port.equals("KAFKA_PORT")) {
+                // The management interfaces move with the ports, or they would clash with the suite under test's.
+                String management = port.replace("_PORT", "_MANAGEMENT_PORT");
+                env.put(management, Integer.toString(underTest.port(management, underTest.port(port, base) + 1000)
+                        + PORT_OFFSET));
+            }
         }
         for (String database : DATABASES) {
             String service = database.replace("_DB", "").toLowerCase();

@@ -73,6 +73,11 @@ public final class SuiteAccess {
         return port("GATEWAY_PORT", 8080);
     }
 
+    /** The gateway's management interface (health, metrics): its own port, never the public door. */
+    public int gatewayManagementPort() {
+        return port("GATEWAY_MANAGEMENT_PORT", gatewayPort() + 1000);
+    }
+
     public int keycloakPort() {
         return port("KEYCLOAK_PORT", 8180);
     }

@@ -330,7 +330,8 @@ public class CommitmentService {
         List<Problem.FieldError> errors = problem.errors() == null ? null : problem.errors().stream()
                 .map(e -> new Problem.FieldError("[" + index + "]." + e.field(), e.message())).toList();
         return new Problem(problem.type(), problem.title(), problem.status(),
-                "第 " + (index + 1) + " 条台账记录：" + problem.detail(), problem.instance(), problem.currentState(), errors);
+                "第 " + (index + 1) + " 条台账记录：" + problem.detail(), problem.instance(), problem.currentState(), errors,
+                problem.retryAfterSeconds());
     }
 
     private void emit(Commitment c, DomainEvent event) {

@@ -100,7 +100,8 @@ class EvaluationTest {
         client(address).body("""
                 {"rating":"SATISFIED"}""").when().post("/commitments/" + commitment() + "/evaluations").then().statusCode(201);
         client(address).body("""
-                {"rating":"SATISFIED"}""").when().post("/commitments/" + commitment() + "/evaluations").then().statusCode(429);
+                {"rating":"SATISFIED"}""").when().post("/commitments/" + commitment() + "/evaluations").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
     }
 
     @Test

@@ -36,7 +36,10 @@ public class MediaSubmissionResource {
     private final MediaSubmissionService submissions;
     private final DisclosureConfig config;
 
-    public MediaSubmissionResource(MediaSubmissionService submissions, DisclosureConfig config) {
+    private final Caller caller;
+
+    public MediaSubmissionResource(MediaSubmissionService submissions, DisclosureConfig config, Caller caller) {
+        this.caller = caller;
         this.submissions = submissions;
         this.config = config;
     }
@@ -83,7 +86,8 @@ public class MediaSubmissionResource {
     @GET
     @Operation(summary = "Submissions, newest first, optionally of one organization")
     public List<SubmissionDto> list(@QueryParam("organization") String organization) {
-        return submissions.of(organization).stream().map(this::dto).toList();
+        // An organization's submissions are its own clerk's and the county office's; others read the statistics.
+        return submissions.of(caller.unitReadScope().ownOrganization(organization)).stream().map(this::dto).toList();
     }
 
     @GET

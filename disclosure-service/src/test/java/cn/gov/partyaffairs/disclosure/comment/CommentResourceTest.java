@@ -104,6 +104,7 @@ class CommentResourceTest {
         }
         visitor().body("{\"body\":\"第六条\"}").when().post("/disclosures/" + disclosure + "/comments")
                 .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
                 .body("type", equalTo("urn:partyaffairs:problem:rate-limited"));
         given().header("X-Forwarded-For", "198.51.100.7-" + UUID.randomUUID()).contentType(ContentType.JSON)
                 .body("{\"body\":\"另一位群众\"}").when().post("/disclosures/" + disclosure + "/comments")

@@ -89,4 +89,35 @@ class MediaSubmissionResourceTest {
         given().auth().oauth2(TestTokens.clerk(organization)).contentType(ContentType.JSON).body("{\"adoptedOn\":\"2017-06-21\"}")
                 .when().post("/media-submissions/" + id + "/adoption").then().statusCode(409).body("currentState", equalTo("ADOPTED"));
     }
+
+    /**
+     * An organization's submissions are read by its own clerk and the county office; another organization's clerk is
+     * refused whether asking for them by name or not (an unfiltered list is their own), and a department head, an
+     * inspector or a department's system reads none.
+     */
+    @Test
+    void submissionsAreReadByTheirOrganizationAndTheCountyOfficeOnly() {
+        String own = TestOrganizations.code();
+        TestOrganizations.register(own, "village-branch", null);
+        String other = TestOrganizations.code();
+        TestOrganizations.register(other, "village-branch", null);
+        String mine = submit(own, "tongren-daily", "鱼塘村务公开经验");
+
+        given().auth().oauth2(TestTokens.clerk(own)).when().get("/media-submissions")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(mine));
+        given().auth().oauth2(TestTokens.clerk(own)).queryParam("organization", own).when().get("/media-submissions")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(mine));
+        given().auth().oauth2(TestTokens.countyAdmin()).queryParam("organization", own).when().get("/media-submissions")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(mine));
+
+        given().auth().oauth2(TestTokens.clerk(other)).queryParam("organization", own).when().get("/media-submissions")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.clerk(other)).when().get("/media-submissions")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(mine)))
+                .body("organizationCode", org.hamcrest.Matchers.everyItem(equalTo(other)));
+        for (String stranger : new String[]{TestTokens.departmentHead("YP-D-TRANSPORT"), TestTokens.inspector("YP-G01"),
+                TestTokens.integration()}) {
+            given().auth().oauth2(stranger).when().get("/media-submissions").then().statusCode(403);
+        }
+    }
 }

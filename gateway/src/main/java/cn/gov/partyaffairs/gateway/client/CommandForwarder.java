@@ -109,6 +109,8 @@ public class CommandForwarder {
         }
         Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());
         answer.headers().firstValue("Content-Type").ifPresent(type -> response.type(type));
+        // A rate limit's wait reaches the caller, who can only honour it if told.
+        answer.headers().firstValue("Retry-After").ifPresent(wait -> response.header("Retry-After", wait));
         answer.headers().firstValue("Location").ifPresent(location -> response.header("Location",
                 "/api/internal" + URI.create(location).getPath()));
         var aggregateId = answer.headers().firstValue(AggregateHeaders.AGGREGATE_ID);

@@ -120,8 +120,19 @@ public class InternalResource {
             throw ProblemException.notFound("接口", "/api/internal/" + segment);
         }
         URI request = uri.getRequestUri();
-        String path = request.getRawPath().substring("/api/internal".length())
-                + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
+        // The path exactly as it came (the framework's view of it drops matrix parameters such as ";a=b"), so that
+        // what is checked is what is forwarded.
+        String raw = http.uri();
+        int query = raw.indexOf('?');
+        String rawPath = (query < 0 ? raw : raw.substring(0, query));
+        if (!rawPath.startsWith("/api/internal/")) {
+            throw ProblemException.invalid("path", "接口路径须以 /api/internal/ 开头");
+        }
+        rawPath = rawPath.substring("/api/internal".length());
+        if (!ForwardedPath.isPlain(rawPath, segment)) {
+            throw ProblemException.invalid("path", "接口路径须为普通路径：不能含 ..、.、;、\\、编码的斜杠或点，也不能有空段");
+        }
+        String path = rawPath + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
         return forwarder.forward(method, config.services().named(service), path, body,
                 CommandForwarder.Caller.of(headers, http.remoteAddress().hostAddress()));
     }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "gateway.webhooks")
 public interface WebhookConfig {
@@ -45,6 +47,12 @@ public interface WebhookConfig {
      */
     @WithDefault("10s")
     Duration gapGrace();
+
+    /**
+     * Internal address ranges (CIDRs) webhooks may reach besides those a county admin allowed: none unless the
+     * installation says so (the tests' receivers listen on the loopback address).
+     */
+    Optional<List<String>> allowedRanges();
 
     /** How long the delivery log keeps an attempt. */
     @WithDefault("30d")

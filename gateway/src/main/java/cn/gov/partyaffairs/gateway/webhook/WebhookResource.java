@@ -37,9 +37,53 @@ import java.util.UUID;
 public class WebhookResource {
 
     private final WebhookService webhooks;
+    private final WebhookTargets targets;
+    private final Caller caller;
 
-    public WebhookResource(WebhookService webhooks) {
+    public WebhookResource(WebhookService webhooks, WebhookTargets targets, Caller caller) {
         this.webhooks = webhooks;
+        this.targets = targets;
+        this.caller = caller;
+    }
+
+    /**
+     * An internal address range webhooks may reach: a department's intranet.
+     *
+     * @param cidr   the range, e.g. 10.20.0.0/16 (at least /8)
+     * @param reason whose intranet it is, for the next admin
+     */
+    public record AllowedRange(String cidr, String reason, String addedBy, OffsetDateTime addedAt) {
+    }
+
+    @GET
+    @Path("allowed-ranges")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "The internal address ranges webhooks may reach (everything else internal is refused)")
+    public List<AllowedRange> allowedRanges() {
+        return targets.listed().stream().map(row -> new AllowedRange((String) row[0], (String) row[1], (String) row[2],
+                row[3] instanceof java.time.OffsetDateTime t ? t
+                        : row[3] instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : null)).toList();
+    }
+
+    @POST
+    @Path("allowed-ranges")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Let webhooks reach an internal address range (a department's intranet)")
+    public Response allow(@NotNull(message = "请求体不能为空") AllowedRange request) {
+        WebhookTargets.Range range = targets.allow(request.cidr(), request.reason(), caller.username());
+        return Response.status(201).entity(new AllowedRange(range.text(), request.reason().strip(), caller.username(), null))
+                .build();
+    }
+
+    @DELETE
+    @Path("allowed-ranges/{address}/{prefix}")
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Withdraw an allowed range: the next delivery to an address in it is refused")
+    public Response disallow(@PathParam("address") String address, @PathParam("prefix") String prefix) {
+        if (!targets.disallow(address + "/" + prefix)) {
+            throw cn.gov.partyaffairs.platform.error.ProblemException.notFound("允许的地址段", address + "/" + prefix);
+        }
+        return Response.noContent().build();
     }
 
     /**

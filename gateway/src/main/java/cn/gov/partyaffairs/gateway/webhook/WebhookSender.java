@@ -40,7 +40,10 @@ public class WebhookSender {
     private final WebhookConfig config;
     private final HttpClient http;
 
-    public WebhookSender(ObjectMapper mapper, WebhookConfig config) {
+    private final WebhookTargets targets;
+
+    public WebhookSender(ObjectMapper mapper, WebhookConfig config, WebhookTargets targets) {
+        this.targets = targets;
         this.mapper = mapper;
         this.config = config;
         // HTTP/1.1: every receiver speaks it; redirects are not followed (a 3xx is a failed attempt, not a new target).
@@ -97,6 +100,16 @@ public class WebhookSender {
         byte[] body = body(event);
         Instant start = Instant.now();
         long started = System.nanoTime();
+        // Again at every delivery: the name may resolve elsewhere now (DNS rebinding), an allowed range be withdrawn.
+        String refusal;
+        try {
+            refusal = targets.refusal(URI.create(targetUrl));
+        } catch (IllegalArgumentException e) {
+            refusal = "接收地址无法使用 (" + e.getMessage() + ")";
+        }
+        if (refusal != null) {
+            return failed(start, started, "已拒绝投递：" + refusal);
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(targetUrl))
                 .timeout(config.timeout())
                 .header("Content-Type", CONTENT_TYPE)

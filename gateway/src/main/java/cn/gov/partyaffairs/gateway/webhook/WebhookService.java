@@ -36,8 +36,11 @@ public class WebhookService {
     private final Caller caller;
     private final Clock clock;
 
+    private final WebhookTargets targets;
+
     public WebhookService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-                          Caller caller, Clock clock) {
+                          Caller caller, Clock clock, WebhookTargets targets) {
+        this.targets = targets;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.caller = caller;
@@ -49,6 +52,7 @@ public class WebhookService {
         subscription.id = UUID.randomUUID();
         subscription.owner = caller.username();
         subscription.targetUrl = validUrl(url);
+        targets.requireReachable(subscription.targetUrl);
         subscription.eventTypes = validTypes(types);
         subscription.secret = WebhookSignature.newSecret();
         subscription.status = WebhookSubscription.Status.ACTIVE;

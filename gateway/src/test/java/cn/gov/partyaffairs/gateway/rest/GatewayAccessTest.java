@@ -46,4 +46,36 @@ class GatewayAccessTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
     }
+
+    /**
+     * The forwarder passes on plain API paths only: none of these reaches a service (here it would be a 503, as
+     * nothing listens), each is refused as a 400 problem naming the path. (An empty segment, "//", is collapsed by
+     * the test's HTTP client before sending; ForwardedPathTest covers it.)
+     */
+    @Test
+    void theForwarderRefusesPathsThatLeaveTheServicesApi() {
+        for (String path : java.util.List.of("/api/internal/units/..;/q/metrics", "/api/internal/units/..;/q/openapi",
+                "/api/internal/findings/..;/q/health", "/api/internal/units/%2e%2e/%2e%2e/q/metrics",
+                "/api/internal/units/%2E%2E%2Fq%2Fmetrics", "/api/internal/units/a%2fb", "/api/internal/units/x;a=b",
+                "/api/internal/units/x%5c..%5cq", "/api/internal/units/.%2e/q/metrics")) {
+            given().urlEncodingEnabled(false).auth().oauth2(TestTokens.countyAdmin())
+                    .when().get(path).then()
+                    .statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(404)))
+                    .contentType("application/problem+json");
+        }
+        given().urlEncodingEnabled(false).auth().oauth2(TestTokens.countyAdmin())
+                .when().get("/api/internal/units/..;/q/metrics").then()
+                .statusCode(400).body("errors[0].field", equalTo("path"));
+        // A plain path is still forwarded (and here meets the 503 of a service that does not answer).
+        given().auth().oauth2(TestTokens.countyAdmin()).when().get("/api/internal/units/YP-V001").then().statusCode(503);
+    }
+
+    /** The gateway accepts only tokens meant for it (and so passes on only those, which name the services too). */
+    @Test
+    void aTokenMeantForAnotherAudienceIsRefused() {
+        given().auth().oauth2(TestTokens.countyAdminFor("account")).when().get("/api/internal/dashboard")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.countyAdminFor("gateway")).when().get("/api/internal/dashboard")
+                .then().statusCode(200);
+    }
 }

@@ -54,9 +54,19 @@ final class HookReceiver implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
     private int port;
+    /** The loopback address it listens on (any of 127.0.0.0/8 works on Linux). */
+    private final String host;
+
+    HookReceiver() {
+        this("127.0.0.1");
+    }
+
+    HookReceiver(String host) {
+        this.host = host;
+    }
 
     HookReceiver start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext(path, this::handle);
         server.setExecutor(executor);
         server.start();
@@ -70,7 +80,7 @@ final class HookReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port + path;
+        return "http://" + host + ":" + port + path;
     }
 
     void secret(String subscriptionId, String secret) {

@@ -311,6 +311,31 @@ class WebhookDeliveryTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * The target is checked again at every delivery, not only when subscribing: a county admin allows a range, a
+     * receiver in it gets its events; once the range is withdrawn the next delivery is refused and never sent.
+     */
+    @Test
+    void everyDeliveryChecksTheTargetAgain() throws Exception {
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("cidr", "127.0.0.2/32", "reason", "测试：某部门内网"))
+                .when().post("/api/internal/webhooks/allowed-ranges").then().statusCode(201);
+        HookReceiver receiver = new HookReceiver("127.0.0.2").start();
+        receivers.add(receiver);
+        String subscription = subscribe(receiver, List.of(PUBLISHED));
+        EventLogEntry first = record(PUBLISHED, EventLogEntry.Audience.PUBLIC);
+        await().atMost(PATIENCE).until(() -> receiver.acceptedIds().contains(first.eventId));
+
+        given().auth().oauth2(TestTokens.countyAdmin())
+                .when().delete("/api/internal/webhooks/allowed-ranges/127.0.0.2/32").then().statusCode(204);
+        EventLogEntry second = record(PUBLISHED, EventLogEntry.Audience.PUBLIC);
+        await().atMost(PATIENCE).until(() -> deliveries(subscription).getList("items", Map.class).stream()
+                .anyMatch(d -> second.eventId.equals(d.get("eventId"))
+                        && String.valueOf(d.get("error")).contains("已拒绝投递")));
+        awaitDispatcherHadItsChance(subscription);
+        assertFalse(receiver.requests().contains(second.eventId), "a refused target never gets the request");
+    }
+
     private HookReceiver receiver() {
         try {
             HookReceiver receiver = new HookReceiver().start();

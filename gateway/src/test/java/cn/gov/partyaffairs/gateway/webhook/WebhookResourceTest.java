@@ -130,4 +130,43 @@ class WebhookResourceTest {
         given().auth().oauth2(TestTokens.integration()).when().delete(BASE + "/" + id).then().statusCode(204);
         given().auth().oauth2(TestTokens.integration()).when().get(BASE + "/" + id).then().statusCode(404);
     }
+
+    /**
+     * A subscription to an internal address is refused, class by class, naming the field; an allowed range (the
+     * county admin's, for a department's intranet) lets one in. Only the county admin keeps that list.
+     */
+    @Test
+    void internalTargetsAreRefusedUnlessTheCountyAdminAllowedTheirRange() {
+        for (String target : List.of("http://127.0.0.2:8081/q/metrics", "http://[::1]:8081/", "http://169.254.169.254/latest/meta-data/",
+                "http://[fe80::1]/", "http://10.0.0.5/hook", "http://172.16.0.1/hook", "http://192.168.1.10:8080/hook",
+                "http://[fd00::5]/hook", "http://224.0.0.1/hook", "http://0.0.0.0:8081/", "http://[::ffff:127.0.0.2]:8081/",
+                "http://100.64.0.1/hook")) {
+            given().auth().oauth2(TestTokens.integration()).contentType(ContentType.JSON).body(Map.of("url", target))
+                    .when().post(BASE).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("不能接收推送"));
+        }
+        given().auth().oauth2(TestTokens.integration()).contentType(ContentType.JSON)
+                .body(Map.of("cidr", "10.20.0.0/16", "reason", "某部门内网"))
+                .when().post(BASE + "/allowed-ranges").then().statusCode(403);
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("cidr", "0.0.0.0/0", "reason", "全部"))
+                .when().post(BASE + "/allowed-ranges").then().statusCode(400).body("errors[0].field", equalTo("cidr"));
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("cidr", "10.20.0.0/16", "reason", "县交通运输局内网"))
+                .when().post(BASE + "/allowed-ranges").then().statusCode(201).body("cidr", equalTo("10.20.0.0/16"));
+        given().auth().oauth2(TestTokens.integration()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://10.20.3.4:8443/hooks"))
+                .when().post(BASE).then().statusCode(201);
+        given().auth().oauth2(TestTokens.integration()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://10.21.3.4:8443/hooks"))
+                .when().post(BASE).then().statusCode(400);
+        given().auth().oauth2(TestTokens.countyAdmin()).when().get(BASE + "/allowed-ranges")
+                .then().statusCode(200).body("cidr", org.hamcrest.Matchers.hasItem("10.20.0.0/16"));
+        given().auth().oauth2(TestTokens.countyAdmin()).when().delete(BASE + "/allowed-ranges/10.20.0.0/16")
+                .then().statusCode(204);
+        given().auth().oauth2(TestTokens.integration()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://10.20.3.4:8443/hooks"))
+                .when().post(BASE).then().statusCode(400);
+    }
 }

@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.platform.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -79,9 +81,41 @@ public class ProblemMappers {
         Problem problem = Problem.of("validation", "请求内容有误 Invalid request", 400,
                 "请求体不是有效的 JSON 或字段类型不对 (request body is not valid JSON for this operation)");
         if (!field.isEmpty()) {
-            problem = problem.withErrors(List.of(new Problem.FieldError(field, "类型或格式不正确 (wrong type or format)")));
+            problem = problem.withErrors(List.of(new Problem.FieldError(field, whatToFix(e))));
         }
         return respond(problem, uri);
+    }
+
+    /** What the caller should send instead, as far as the mapping error tells. */
+    private static String whatToFix(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> target = format.getTargetType();
+            if (target.isEnum()) {
+                String names = Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining("、"));
+                return "须为以下名称之一（不接受序号）：" + names;
+            }
+            if (target == String.class) {
+                return "文本中不能有 NUL 等控制字符";
+            }
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            Class<?> target = mismatched.getTargetType();
+            if (target == String.class) {
+                return "须为文本（JSON 字符串，带引号）";
+            }
+            if (target.isEnum()) {
+                return "须为名称（JSON 字符串），不接受序号";
+            }
+            if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class
+                    || target == double.class) {
+                return "须为数字（不带引号）";
+            }
+            if (target == Boolean.class || target == boolean.class) {
+                return "须为 true 或 false";
+            }
+        }
+        return "类型或格式不正确 (wrong type or format)";
     }
 
     private static String pathOf(JsonMappingException e) {
@@ -98,9 +132,12 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
-        return Response.status(problem.status())
+        Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri.getPath()))
-                .build();
+                .entity(problem.withInstance(uri.getPath()));
+        if (problem.retryAfterSeconds() != null) {
+            response.header("Retry-After", problem.retryAfterSeconds());
+        }
+        return response.build();
     }
 }

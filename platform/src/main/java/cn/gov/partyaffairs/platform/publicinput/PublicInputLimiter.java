@@ -54,7 +54,8 @@ public class PublicInputLimiter {
                 .getSingleResult();
         if (recent.intValue() >= max) {
             throw new ProblemException(Problem.of("rate-limited", "提交过于频繁 Too many requests", 429,
-                    "您提交得太频繁了，请 " + window.toMinutes() + " 分钟后再试；您填写的内容请先保存好"));
+                    "您提交得太频繁了，请 " + window.toMinutes() + " 分钟后再试；您填写的内容请先保存好")
+                    .withRetryAfter(window));
         }
         em.createNativeQuery("INSERT INTO public_input (kind, client_key, at) VALUES (?1, ?2, ?3)")
                 .setParameter(1, kind).setParameter(2, clientKey).setParameter(3, now)

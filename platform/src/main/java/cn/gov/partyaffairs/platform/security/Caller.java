@@ -94,6 +94,11 @@ public class Caller {
                 : "您只能为本督促指导小组及其负责的单位操作；此记录属于小组 " + groupCode);
     }
 
+    /** What of the organizations' watched-over records this caller may read; 403 for aggregates-only callers. */
+    public UnitReadScope unitReadScope() {
+        return UnitReadScope.of(this);
+    }
+
     private Optional<String> claim(String name) {
         if (identity.isAnonymous()) {
             return Optional.empty();

@@ -4,6 +4,7 @@ import cn.gov.partyaffairs.contracts.supervision.FindingSource;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
 import cn.gov.partyaffairs.supervision.service.SupervisionNames;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,9 +44,13 @@ public class FindingResource {
     private final FindingRepository findings;
     private final RectificationOverdueDetector overdue;
     private final SupervisionNames names;
+    private final AssignmentRepository assignments;
+    private final Caller caller;
 
     public FindingResource(FindingService service, FindingRepository findings, RectificationOverdueDetector overdue,
-                           SupervisionNames names) {
+                           SupervisionNames names, AssignmentRepository assignments, Caller caller) {
+        this.assignments = assignments;
+        this.caller = caller;
         this.service = service;
         this.findings = findings;
         this.overdue = overdue;
@@ -62,8 +67,10 @@ public class FindingResource {
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE) @Min(1)
                                          @Max(PageResult.MAX_SIZE) int size) {
-        PageResult<Finding> found = findings.search(new FindingRepository.Filter(unit, group, status, source, overdue),
-                page, size);
+        // A clerk reads their unit's findings, an inspector their group's units', the county office all (UnitReadScope).
+        var scope = caller.unitReadScope().narrow(unit, group, assignments::currentGroupOf);
+        PageResult<Finding> found = findings.search(
+                new FindingRepository.Filter(scope.unit(), scope.group(), status, source, overdue), page, size);
         return new PageResult<>(found.items().stream().map(f -> FindingDto.of(f, names, null)).toList(), page, size,
                 found.total());
     }
@@ -72,7 +79,9 @@ public class FindingResource {
     @Path("{id}")
     @Operation(summary = "One finding with its whole history")
     public FindingDto get(@PathParam("id") UUID id) {
-        return FindingDto.of(service.get(id), names, findings.history(id));
+        Finding finding = service.get(id);
+        caller.unitReadScope().requireMayRead(finding.unitCode, assignments.currentGroupOf(finding.unitCode));
+        return FindingDto.of(finding, names, findings.history(id));
     }
 
     @POST

@@ -1,5 +1,7 @@
 package cn.gov.partyaffairs.supervision.inspection;
 
+import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.supervision.config.SupervisionConfig;
 import cn.gov.partyaffairs.supervision.inspection.InspectionDtos.ChecklistItemDto;
@@ -30,9 +32,13 @@ public class InspectionResource {
     private final InspectionRepository inspections;
     private final SupervisionConfig config;
     private final SupervisionNames names;
+    private final AssignmentRepository assignments;
+    private final Caller caller;
 
     public InspectionResource(InspectionService service, InspectionRepository inspections, SupervisionConfig config,
-                              SupervisionNames names) {
+                              SupervisionNames names, AssignmentRepository assignments, Caller caller) {
+        this.assignments = assignments;
+        this.caller = caller;
         this.service = service;
         this.inspections = inspections;
         this.config = config;
@@ -47,7 +53,8 @@ public class InspectionResource {
                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                             @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE) @Min(1)
                                             @Max(PageResult.MAX_SIZE) int size) {
-        PageResult<Inspection> found = inspections.search(round, unit, group, page, size);
+        var scope = caller.unitReadScope().narrow(unit, group, assignments::currentGroupOf);
+        PageResult<Inspection> found = inspections.search(round, scope.unit(), scope.group(), page, size);
         return new PageResult<>(found.items().stream().map(i -> InspectionDto.of(i, names)).toList(), page, size,
                 found.total());
     }
@@ -66,6 +73,11 @@ public class InspectionResource {
     @Path("{id}")
     @Operation(summary = "One inspection with its scored checklist")
     public InspectionDto get(@PathParam("id") UUID id) {
-        return InspectionDto.of(service.inspection(id), names);
+        Inspection inspection = service.inspection(id);
+        var scope = caller.unitReadScope();
+        if (!scope.mayRead(inspection.unitCode, inspection.groupCode)) {
+            scope.requireMayRead(inspection.unitCode, assignments.currentGroupOf(inspection.unitCode));
+        }
+        return InspectionDto.of(inspection, names);
     }
 }

@@ -31,7 +31,10 @@ public class GroupReportResource {
     private final ProgressReportService service;
     private final SupervisionNames names;
 
-    public GroupReportResource(ProgressReportService service, SupervisionNames names) {
+    private final Caller caller;
+
+    public GroupReportResource(ProgressReportService service, SupervisionNames names, Caller caller) {
+        this.caller = caller;
         this.service = service;
         this.names = names;
     }
@@ -53,6 +56,8 @@ public class GroupReportResource {
     @GET
     @Operation(summary = "The group's progress reports, latest period first")
     public List<ReportDto> ofGroup(@PathParam("code") String groupCode) {
+        // A group's progress reports go to the county office: for it and the group's own inspectors.
+        caller.requireActsForGroup(groupCode);
         return service.ofGroup(groupCode).stream().map(r -> ReportDto.of(r, service.figures(r), names)).toList();
     }
 }

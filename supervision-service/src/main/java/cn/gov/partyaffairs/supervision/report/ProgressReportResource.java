@@ -32,7 +32,10 @@ public class ProgressReportResource {
     private final ProgressReportService service;
     private final SupervisionNames names;
 
-    public ProgressReportResource(ProgressReportService service, SupervisionNames names) {
+    private final Caller caller;
+
+    public ProgressReportResource(ProgressReportService service, SupervisionNames names, Caller caller) {
+        this.caller = caller;
         this.service = service;
         this.names = names;
     }
@@ -47,6 +50,7 @@ public class ProgressReportResource {
     @Operation(summary = "One progress report with its figures per unit")
     public ReportDto get(@PathParam("id") UUID id) {
         ProgressReport r = service.get(id);
+        caller.requireActsForGroup(r.groupCode);
         return ReportDto.of(r, service.figures(r), names);
     }
 

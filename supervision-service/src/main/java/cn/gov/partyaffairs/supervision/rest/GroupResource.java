@@ -37,7 +37,10 @@ public class GroupResource {
     private final ProgrammeService service;
     private final AssignmentRepository assignments;
 
-    public GroupResource(ProgrammeService service, AssignmentRepository assignments) {
+    private final Caller caller;
+
+    public GroupResource(ProgrammeService service, AssignmentRepository assignments, Caller caller) {
+        this.caller = caller;
         this.service = service;
         this.assignments = assignments;
     }
@@ -50,12 +53,23 @@ public class GroupResource {
     @GET
     @Operation(summary = "Every guidance group, by code, with its members and current units")
     public List<GroupDto> all() {
-        return service.groups().stream().map(this::dto).toList();
+        // The county office sees every group; an inspector their own; a unit's clerk the group responsible for it.
+        var scope = caller.unitReadScope();
+        String clerksGroup = scope.organization() == null ? null : assignments.currentGroupOf(scope.organization());
+        return service.groups().stream()
+                .filter(g -> scope.all() || g.code.equals(scope.group()) || g.code.equals(clerksGroup))
+                .map(this::dto).toList();
     }
 
     @GET
     @Path("{code}")
     public GroupDto get(@PathParam("code") String code) {
+        var scope = caller.unitReadScope();
+        String clerksGroup = scope.organization() == null ? null : assignments.currentGroupOf(scope.organization());
+        if (!scope.all() && !code.equals(scope.group()) && !code.equals(clerksGroup)) {
+            throw cn.gov.partyaffairs.platform.error.ProblemException.forbidden(
+                    "您只能查看本督促指导小组，或负责本单位的小组");
+        }
         return dto(service.group(code));
     }
 

@@ -47,9 +47,11 @@ public class UnitResource {
     private final AssignmentRepository assignments;
     private final SupervisionConfig config;
     private final SupervisionNames names;
+    private final Caller caller;
 
     public UnitResource(ProgrammeService service, UnitRepository units, AssignmentRepository assignments,
-                        SupervisionConfig config, SupervisionNames names) {
+                        SupervisionConfig config, SupervisionNames names, Caller caller) {
+        this.caller = caller;
         this.service = service;
         this.units = units;
         this.assignments = assignments;
@@ -60,7 +62,11 @@ public class UnitResource {
     @GET
     @Operation(summary = "Demonstration units by code, optionally only one group's current units or one status")
     public List<UnitDto> list(@QueryParam("group") String group, @QueryParam("status") UnitStatus status) {
-        return units.search(group, status).stream().map(u -> dto(u, null)).toList();
+        var scope = caller.unitReadScope();
+        var narrowed = scope.narrow(null, group, assignments::currentGroupOf);
+        return units.search(narrowed.group(), status).stream()
+                .filter(u -> narrowed.unit() == null || narrowed.unit().equals(u.organizationCode))
+                .map(u -> dto(u, null)).toList();
     }
 
     @GET
@@ -68,6 +74,7 @@ public class UnitResource {
     @Operation(summary = "One unit with its set-up tasks and every group that was responsible for it")
     public UnitDto get(@PathParam("code") String code) {
         DemonstrationUnit u = service.unit(code);
+        caller.unitReadScope().requireMayRead(u.organizationCode, assignments.currentGroupOf(u.organizationCode));
         return dto(u, assignments.history(u.id));
     }
 

@@ -106,4 +106,12 @@ class AccessTest {
         // Reading is for every official.
         get(TestTokens.clerk(unit), "/findings/" + finding).statusCode(200);
     }
+
+    /** A really signed token of the realm is refused unless it is meant for this service (its audience). */
+    @Test
+    void aTokenMeantForAnotherAudienceIsRefused() {
+        get(TestTokens.countyAdminFor("account"), "/units").statusCode(401);
+        get(TestTokens.countyAdminFor("gateway", "disclosure-service"), "/units").statusCode(401);
+        get(TestTokens.countyAdminFor("supervision-service"), "/units").statusCode(200);
+    }
 }
