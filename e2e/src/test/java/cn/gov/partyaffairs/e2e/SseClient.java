@@ -19,6 +19,12 @@ final class SseClient implements AutoCloseable {
     record Event(String id, String name, String data) {
     }
 
+    private static final java.util.concurrent.Executor READER = task -> {
+        Thread reader = new Thread(task, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+    };
+
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<HttpResponse<InputStream>> response;
 
@@ -31,7 +37,9 @@ final class SseClient implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        response.thenAccept(r -> {
+        // The reading runs on a thread of its own: a plain thenAccept may run it in the thread that waits in
+        // connected() (a CompletableFuture's waiter helps complete it), which then reads the stream for ever.
+        response.thenAcceptAsync(r -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
                 String id = null;
                 String name = null;
@@ -49,7 +57,7 @@ final class SseClient implements AutoCloseable {
             } catch (Exception closed) {
                 // closed by the test
             }
-        });
+        }, READER);
     }
 
     /** Waits until the stream answered: from then on the gateway sends it every new event. */
@@ -77,7 +85,9 @@ final class SseClient implements AutoCloseable {
 
     @Override
     public void close() {
-        response.thenAccept(r -> {
+        // The reading runs on a thread of its own: a plain thenAccept may run it in the thread that waits in
+        // connected() (a CompletableFuture's waiter helps complete it), which then reads the stream for ever.
+        response.thenAcceptAsync(r -> {
             try {
                 r.body().close();
             } catch (Exception ignored) {

@@ -28,7 +28,8 @@ public final class SseTestClient implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        response.thenAccept(r -> {
+        // Read on a thread of its own, never in a thread that happens to complete or wait for the answer.
+        response.thenAcceptAsync(r -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
                 String id = null;
                 for (String line; (line = reader.readLine()) != null; ) {
@@ -42,6 +43,10 @@ public final class SseTestClient implements AutoCloseable {
             } catch (Exception closed) {
                 // the test closed the stream
             }
+        }, task -> {
+            Thread reader = new Thread(task, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
         });
     }
 
