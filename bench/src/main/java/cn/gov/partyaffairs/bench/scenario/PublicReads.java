@@ -33,7 +33,8 @@ public final class PublicReads {
 
     /** Every request at 8 connections for a minute; one slow answer in thousands shows here. */
     public void stalls() {
-        LoadDriver.Target kept = LoadDriver.Target.keepAlive("localhost", suite.gatewayPort());
+        // The liveness check answers on the management interface only (the public door has no /q/).
+        LoadDriver.Target kept = LoadDriver.Target.keepAlive("localhost", suite.gatewayManagementPort());
         for (LoadDriver.Target target : new LoadDriver.Target[]{kept, kept.newConnections()}) {
             String kind = target.keepAlive() ? "keepalive" : "new";
             String label = target.keepAlive() ? "kept connections" : "a new connection per request";
