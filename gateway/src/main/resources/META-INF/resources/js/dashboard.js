@@ -64,23 +64,29 @@ async function internal(path) {
   return token ? api(path, { token }) : null;
 }
 
+/** The national and provincial outlets the county reports by name (the report: 5 by 人民网, 7 by 中国党建网). */
+const OUTLETS = {
+  'people-daily-online': ['人民网', "People's Daily Online"], 'china-party-building-net': ['中国党建网', 'China Party Building Net'],
+  'guizhou-daily': ['贵州日报', 'Guizhou Daily'], 'tongren-daily': ['铜仁日报', 'Tongren Daily'],
+};
+
 async function statistics() {
   const both = official ? await internal('/api/internal/dashboard') : null;
   const s = both ? both.county : await api('/api/public/statistics');
   if (both) showFindings(both);
-  let kept = 0, all = 0;
+  // Late is its own colour: the engine's late and cured periods, never folded into kept or missing.
   const compliance = Object.entries(s.complianceByType || {}).map(([type, c]) => {
-    const total = c.kept + c.late + c.missing;
-    kept += c.kept; all += total;
+    const total = c.periodsDue || 1;
     return row(label('orgType', type), percent(c.onTimeRate), ['kept', c.kept / total], ['late', c.late / total], ['missing', c.missing / total]);
   });
   setFigure('fig-organizations', s.organizations);
   setFigure('fig-disclosures', s.publicDisclosures);
-  setFigure('fig-ontime', all ? percent(kept / all) : '—');
+  setFigure('fig-ontime', percent(s.compliance?.onTimeRate));
   setFigure('fig-comments', s.commentsApproved);
   setFigure('fig-satisfaction', percent(s.satisfaction?.rate));
   document.getElementById('compliance').replaceChildren(...compliance,
-    el('p', { class: 'legend' }, t('绿：按时　黄：逾期　红：未公开', 'green: on time, yellow: late, red: missing')));
+    el('p', { class: 'legend' }, t(`绿：按时 ${s.compliance?.kept ?? 0}　黄：逾期 ${s.compliance?.late ?? 0}　红：未公开 ${s.compliance?.missing ?? 0}`,
+      `green: on time ${s.compliance?.kept ?? 0}, yellow: late ${s.compliance?.late ?? 0}, red: missing ${s.compliance?.missing ?? 0}`)));
   document.getElementById('commitments').replaceChildren(...Object.entries(s.commitments || {}).flatMap(([kind, c]) => [
     row(label('kind', kind), `${c.fulfilled}/${c.pledged}`, ['done', c.pledged ? c.fulfilled / c.pledged : 0]),
     el('p', { class: 'legend' }, t(`按时兑现率 ${percent(c.onTimeRate)} · 逾期 ${c.overdue} · 平均进度 ${c.averageProgress ?? '—'}%`,
@@ -95,14 +101,16 @@ async function statistics() {
   document.getElementById('media').replaceChildren(...Object.keys(LABELS.level).filter((level) => submitted[level]).map((level) => {
     const adopted = s.mediaAdoptedByLevel?.[level] || 0;
     return row(label('level', level), `${adopted}/${submitted[level]}`, ['done', adopted / submitted[level]]);
-  }), el('p', { class: 'legend' }, t('采用篇数/报送篇数', 'adopted / submitted')));
+  }), el('p', { class: 'legend', id: 'media-outlets' }, Object.entries(s.mediaAdoptedByOutlet || {})
+    .filter(([code]) => OUTLETS[code]).map(([code, n]) => `${t(OUTLETS[code][0], OUTLETS[code][1])} ${n}`).join(' · ')),
+  el('p', { class: 'legend' }, t('采用篇数/报送篇数', 'adopted / submitted')));
 }
 
 /** Compliance of each township: its committee and every organization under it. */
 async function townships() {
   const rows = await api('/api/public/statistics/townships');
   document.getElementById('townships').replaceChildren(...rows.map((r) => {
-    const total = r.kept + r.late + r.missing;
+    const total = r.periodsDue || 1;
     return row(r.townshipName, percent(r.onTimeRate), ['kept', r.kept / total], ['late', r.late / total], ['missing', r.missing / total]);
   }));
 }

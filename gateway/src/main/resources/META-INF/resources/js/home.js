@@ -14,12 +14,10 @@ async function figures() {
   const s = await api('/api/public/statistics');
   const practical = s.commitments?.PRACTICAL_THING || {};
   const service = s.commitments?.SERVICE || {};
-  let kept = 0, all = 0;
-  for (const c of Object.values(s.complianceByType || {})) { kept += c.kept; all += c.kept + c.late + c.missing; }
   document.getElementById('figures').replaceChildren(
     figure(s.organizations, t('党组织', 'Party organizations')),
     figure(s.publicDisclosures, t('已公开事项', 'Public disclosures'), 'fig-disclosures'),
-    figure(all ? percent(kept / all) : '—', t('按时公开率', 'Disclosed on time')),
+    figure(percent(s.compliance?.onTimeRate), t('按时公开率', 'Disclosed on time')),
     figure(`${practical.fulfilled ?? 0} / ${practical.pledged ?? 0}`, t('为民办实事 已兑现/承诺', 'Practical things fulfilled/pledged')),
     figure(service.pledged ?? 0, t('公开服务承诺', 'Service commitments')),
     figure(percent(s.satisfaction?.rate), t('群众满意率', 'Public satisfaction')),

@@ -19,10 +19,18 @@ try {
     t(`每 ${o.cadenceMonths} 个月公开一次`, `discloses every ${o.cadenceMonths} month(s)`),
     o.demonstrationUnit ? t(`示范单位，指导组：${o.guidanceGroupName}`, `demonstration unit, guidance group ${o.guidanceGroupName}`) : null,
   ].filter(Boolean).join(' · ');
+  document.getElementById('about').after(el('p', { id: 'content-list', class: 'meta' },
+    (o.contentItems || []).length ? t(`公开的内容和目录：${o.contentItems.join('、')}`, `Content list: ${o.contentItems.join(', ')}`)
+      : t('尚未确定公开的内容和目录', 'No content list settled yet')));
+  // The cadence engine's figures for this organization, counted by the one rule (on time ÷ periods due).
+  const sum = page.complianceSummary;
+  document.getElementById('compliance').before(el('p', { id: 'compliance-summary' },
+    t(`按时公开率 ${sum.onTimeRate == null ? '—' : (sum.onTimeRate * 100).toFixed(1) + '%'}：应公开 ${sum.periodsDue} 期，按时 ${sum.kept}，逾期 ${sum.late}，未公开 ${sum.missing}${sum.exempted ? `，免于公开 ${sum.exempted}` : ''}`,
+      `On time ${sum.onTimeRate == null ? '—' : (sum.onTimeRate * 100).toFixed(1) + '%'}: ${sum.periodsDue} due, ${sum.kept} on time, ${sum.late} late, ${sum.missing} missing${sum.exempted ? `, ${sum.exempted} exempted` : ''}`)));
   document.getElementById('compliance').append(
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('期间', 'Period')), el('th', { scope: 'col' }, t('情况', 'State')), el('th', { scope: 'col' }, t('截止日期', 'Due')))),
     el('tbody', {}, ...page.compliance.map((c) => el('tr', {},
-      el('td', {}, `${c.periodStart} ~ ${c.periodEnd}`), el('td', {}, el('span', { class: `tag ${c.state}` }, label('status', c.state))), el('td', {}, c.dueDate || '')))));
+      el('td', {}, `${c.periodStart} ~ ${c.periodEnd}`), el('td', {}, el('span', { class: `tag ${c.state}` }, label('status', c.state)), c.exemptionReason ? ` ${c.exemptionReason}` : ''), el('td', {}, c.dueDate || '')))));
   const disclosures = [...page.recentDisclosures].sort((a, b) => String(b.periodStart).localeCompare(String(a.periodStart)));
   document.getElementById('disclosures').replaceChildren(...disclosures.map((d) => el('li', {},
     el('span', { class: 'meta' }, `${d.periodStart} ~ ${d.periodEnd} `), el('a', { href: `disclosure.html?id=${d.id}` }, d.title),

@@ -12,6 +12,7 @@ import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
 import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
 import cn.gov.partyaffairs.contracts.disclosure.CommentRejected;
 import cn.gov.partyaffairs.contracts.disclosure.CommentSubmitted;
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
 import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
@@ -77,6 +78,7 @@ public final class EventCatalog {
             DisclosureWithdrawn.class,
             DisclosureOverdue.class,
             DisclosureLapseCured.class,
+            ComplianceOutcomeRecorded.class,
             CommentSubmitted.class,
             CommentApproved.class,
             CommentRejected.class,

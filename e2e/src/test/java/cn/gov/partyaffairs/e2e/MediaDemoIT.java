@@ -28,6 +28,9 @@ class MediaDemoIT {
                 assertEquals(statistics.at("/byLevel/" + level + "/adopted").asLong(),
                         dashboard.at("/mediaAdoptedByLevel/" + level).asLong(), level + ": " + dashboard);
             }
+            // Per outlet, in public: 人民网 5, 中国党建网 7.
+            assertEquals(5, dashboard.at("/mediaAdoptedByOutlet/people-daily-online").asLong(), dashboard.toString());
+            assertEquals(7, dashboard.at("/mediaAdoptedByOutlet/china-party-building-net").asLong());
         });
     }
 }

@@ -416,12 +416,64 @@ async function webhooks(body) {
     list, pages, el('h3', {}, t('新建订阅', 'New subscription')), secretBox, form);
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The holiday calendar (国务院办公厅关于部分节假日安排的通知), which due dates are counted on
+
+/** "2026-10-01~2026-10-07 国庆节" or "2026-10-10 国庆节调休上班", one per line, into days. */
+function daysOf(text) {
+  const days = [];
+  for (const line of String(text || '').split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const [range, ...name] = line.split(/\s+/);
+    const [from, to] = range.split('~');
+    for (let d = new Date(`${from}T00:00:00Z`); !Number.isNaN(d.getTime()) && d <= new Date(`${to || from}T00:00:00Z`);
+      d = new Date(d.getTime() + 86400_000)) {
+      days.push({ date: d.toISOString().slice(0, 10), name: name.join(' ') || null });
+    }
+    if (Number.isNaN(new Date(`${from}T00:00:00Z`).getTime())) days.push({ date: from, name: name.join(' ') || null });
+  }
+  return days;
+}
+
+async function holidayCalendar(body) {
+  const render = async () => {
+    const calendar = await call('/api/internal/calendar');
+    const missing = calendar.yearsWithoutArrangement || [];
+    const form = sendingForm({ class: 'stack', id: 'calendar-form' }, [
+      field('year', t('年份', 'Year'), el('input', { type: 'number', min: 2000, max: 2100, required: true,
+        value: missing[0] || new Date().getFullYear() + 1 })),
+      field('notice', t('通知名称及文号', 'Notice'), el('input', { type: 'text', maxlength: 200,
+        placeholder: '国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕X号）' })),
+      field('holidays', t('放假日期（每行一段：起~止 名称）', 'Days off (one range per line: from~to name)'),
+        el('textarea', { rows: 6, placeholder: '2027-10-01~2027-10-07 国庆节' })),
+      field('workdays', t('调休上班日期（每行一天：日期 名称）', 'Make-up working days (one per line: date name)'),
+        el('textarea', { rows: 3, placeholder: '2027-09-26 国庆节调休上班' })),
+      el('button', { type: 'submit' }, t('保存该年安排', 'Save the year')),
+    ], async (data) => {
+      await call(`/api/internal/calendar/${encodeURIComponent(data.get('year'))}`, { method: 'PUT', body: {
+        notice: data.get('notice'), holidays: daysOf(data.get('holidays')), workdays: daysOf(data.get('workdays')) } });
+      await render();
+      return t('已保存；未到期的截止日期已按新安排重新计算。', 'Saved; open due dates were counted again on it.');
+    });
+    fill(body,
+      missing.length ? el('p', { class: 'notice error', role: 'alert', id: 'calendar-missing' }, t(
+        `${missing.join('、')} 年尚未录入国务院节假日安排：这些年份的截止日期暂按周末计算，请在通知发布后录入。`,
+        `No holiday arrangement yet for ${missing.join(', ')}: due dates there count weekends alone until it is recorded.`)) : '',
+      el('ul', { class: 'list', id: 'calendar-years' }, ...calendar.arrangements.map((a) => el('li', { 'data-year': a.year },
+        el('strong', {}, `${a.year} · ${a.notice}`),
+        el('div', { class: 'meta' }, t(`放假 ${a.holidays.length} 天；调休上班：${a.workdays.map((d) => d.date).join('、') || '无'}`,
+          `${a.holidays.length} days off; make-up working days: ${a.workdays.map((d) => d.date).join(', ') || 'none'}`))))),
+      el('h3', {}, t('录入或更正一年的安排', 'Record or correct a year')), form);
+  };
+  await render();
+}
+
 export function adminSections(refresh) {
   return [
     commentModeration(refresh),
     panel('evaluation-moderation', t('评议意见审核', 'Evaluation comment moderation'), evaluationModeration, { open: true }),
     panel('organizations', t('组织管理', 'Organizations'), organizations),
     panel('catalog', t('公开目录', 'Disclosure catalog'), catalogView),
+    panel('calendar', t('节假日安排', 'Holiday calendar'), holidayCalendar),
     panel('webhooks', t('数据推送订阅', 'Webhook subscriptions'), webhooks),
   ];
 }

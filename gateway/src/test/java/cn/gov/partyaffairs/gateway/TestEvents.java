@@ -43,6 +43,22 @@ public final class TestEvents {
                 .formatted(id, organization, scope, title, period, period, contentVersion, period);
     }
 
+    /**
+     * The cadence engine's outcome for one period ({@code ComplianceOutcomeRecorded}), as version {@code version} of
+     * the period's outcome aggregate.
+     */
+    public static void outcome(String organization, String type, String start, String end, String outcome, boolean due,
+                               String exemptionReason, long version) {
+        UUID obligation = UUID.nameUUIDFromBytes(("obligation:" + organization + start).getBytes());
+        send("disclosure.ComplianceOutcomeRecorded",
+                cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded.outcomeId(obligation), version, """
+                {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","organizationType":"%s",
+                 "periodStart":"%s","periodEnd":"%s","dueDate":"%s","outcome":"%s","due":%s,"exemptionReason":%s,
+                 "disclosureId":null,"publishedAt":null,"at":"2017-06-01T00:00:00+08:00"}"""
+                .formatted(obligation, UUID.randomUUID(), organization, type, start, end, end, outcome, due,
+                        exemptionReason == null ? "null" : "\"" + exemptionReason + "\""));
+    }
+
     public static void await(Supplier<Boolean> condition) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(condition::get);
     }

@@ -1,6 +1,5 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,16 +8,22 @@ import java.util.Set;
 /**
  * Periods and due dates. Periods are calendar-aligned blocks of {@code cadenceMonths} months counted from January
  * (two-monthly: Jan–Feb, Mar–Apr, …); a period's disclosure is due a number of working days after its last day,
- * skipping weekends and the county's holidays.
+ * counted on the State Council's holiday arrangements ({@link HolidayCalendar}).
  */
 public final class CadenceCalendar {
 
     private final int graceWorkingDays;
-    private final Set<LocalDate> holidays;
+    private final HolidayCalendar holidays;
 
-    public CadenceCalendar(int graceWorkingDays, Set<LocalDate> holidays) {
+    public CadenceCalendar(int graceWorkingDays, HolidayCalendar holidays) {
         this.graceWorkingDays = graceWorkingDays;
-        this.holidays = Set.copyOf(holidays);
+        this.holidays = holidays;
+    }
+
+    /** Holidays of their own on top of weekends, with no make-up days: for tests of the counting alone. */
+    public CadenceCalendar(int graceWorkingDays, Set<LocalDate> holidays) {
+        this(graceWorkingDays, new HolidayCalendar(holidays.stream().collect(
+                java.util.stream.Collectors.toMap(d -> d, d -> false)), Set.of()));
     }
 
     public record Period(LocalDate start, LocalDate end) {
@@ -53,8 +58,18 @@ public final class CadenceCalendar {
         return due;
     }
 
-    private boolean isWorkingDay(LocalDate date) {
-        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !holidays.contains(date);
+    public boolean isWorkingDay(LocalDate date) {
+        return holidays.isWorkingDay(date);
+    }
+
+    /** Whether the due date was counted over a year that has no arrangement yet (weekends alone). */
+    public boolean provisional(Period period) {
+        LocalDate due = dueDate(period);
+        for (int year = period.end().getYear(); year <= due.getYear(); year++) {
+            if (!holidays.hasArrangement(year)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,10 +1,12 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
 import cn.gov.partyaffairs.disclosure.Disclosure;
 import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
+import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,13 +17,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Computes every active organization's obligations from its cadence and finds the lapses: a period whose due date
  * passed with nothing published gets exactly one {@link DisclosureOverdue}, however many replicas run the check
  * (the status changes under a row lock, and a row another replica holds is skipped); a later publication for that
  * period sends {@link DisclosureLapseCured} (on time when the publication predates the due date).
+ * <p>
+ * The engine alone decides each period's outcome, and sends every change of it as {@link ComplianceOutcomeRecorded}
+ * in the transaction that made it; a check also sends what no earlier one did (obligations older than the event, a
+ * kept period whose due date has now passed).
  */
 @ApplicationScoped
 public class CadenceEngine {
@@ -29,14 +34,15 @@ public class CadenceEngine {
     private final EntityManager em;
     private final Outbox outbox;
     private final DisclosureConfig.Cadence config;
-    private final CadenceCalendar calendar;
+    private final HolidayArrangements arrangements;
     private final Clock clock;
 
-    public CadenceEngine(EntityManager em, Outbox outbox, DisclosureConfig config, Clock clock) {
+    public CadenceEngine(EntityManager em, Outbox outbox, DisclosureConfig config, HolidayArrangements arrangements,
+                         Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.config = config.cadence();
-        this.calendar = new CadenceCalendar(this.config.graceWorkingDays(), this.config.nonWorkingDays().orElse(Set.of()));
+        this.arrangements = arrangements;
         this.clock = clock;
     }
 
@@ -45,14 +51,41 @@ public class CadenceEngine {
     public int check() {
         List<Organization> active = em.createQuery("from Organization where active = true", Organization.class)
                 .getResultList();
-        active.forEach(this::ensureObligations);
-        return detectLapses();
+        CadenceCalendar calendar = arrangements.cadence();
+        active.forEach(o -> ensureObligations(o, calendar));
+        markDue();
+        int lapses = detectLapses();
+        announcePending();
+        return lapses;
+    }
+
+    /** The county office excuses a period (a merger, a disaster): it no longer counts, and the reason is public. */
+    @Transactional
+    public DisclosureObligation exempt(String organizationCode, LocalDate periodStart, String reason) {
+        List<DisclosureObligation> found = em.createQuery("""
+                        from DisclosureObligation o where o.organization.code = :code and o.periodStart = :start""",
+                        DisclosureObligation.class)
+                .setParameter("code", organizationCode).setParameter("start", periodStart)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.invalid("periodStart", "该组织没有从 " + periodStart + " 开始的公开周期，请填写周期的第一天");
+        }
+        DisclosureObligation obligation = found.get(0);
+        if (obligation.status == DisclosureObligation.Status.MET || obligation.status == DisclosureObligation.Status.LATE
+                || obligation.status == DisclosureObligation.Status.CURED) {
+            throw ProblemException.conflict("period-settled", "该周期已经公开，无需免除");
+        }
+        obligation.status = DisclosureObligation.Status.EXEMPTED;
+        obligation.exemptionReason = reason;
+        obligation.version++;
+        announce(obligation);
+        return obligation;
     }
 
     /** Called in the publishing transaction: the periods the disclosure covers are kept (or cured). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(Disclosure disclosure) {
-        ensureObligations(disclosure.organization);
+        ensureObligations(disclosure.organization, arrangements.cadence());
         List<DisclosureObligation> covered = em.createQuery("""
                         from DisclosureObligation where organization = :organization
                         and periodStart <= :end and periodEnd >= :start""", DisclosureObligation.class)
@@ -63,8 +96,11 @@ public class CadenceEngine {
                 .getResultList();
         for (DisclosureObligation obligation : covered) {
             switch (obligation.status) {
-                case OPEN -> settle(obligation, disclosure,
-                        onTime(disclosure, obligation) ? DisclosureObligation.Status.MET : DisclosureObligation.Status.LATE);
+                case OPEN -> {
+                    settle(obligation, disclosure, onTime(disclosure, obligation)
+                            ? DisclosureObligation.Status.MET : DisclosureObligation.Status.LATE);
+                    announce(obligation);
+                }
                 case LAPSED -> {
                     // A ledger brought in after the lapse was raised may show it was published on time after all.
                     boolean onTime = onTime(disclosure, obligation);
@@ -72,6 +108,7 @@ public class CadenceEngine {
                     outbox.append(new DisclosureLapseCured(obligation.id, disclosure.organization.id,
                             disclosure.organization.code, obligation.periodStart, obligation.periodEnd, disclosure.id,
                             disclosure.publishedAt, onTime), obligation.version);
+                    announce(obligation);
                 }
                 default -> {
                     // Already kept: a second disclosure for the same period changes nothing.
@@ -80,23 +117,76 @@ public class CadenceEngine {
         }
     }
 
+    /** Sends the obligation's current outcome, once per version. */
+    private void announce(DisclosureObligation obligation) {
+        Organization organization = obligation.organization;
+        outbox.append(new ComplianceOutcomeRecorded(obligation.id, organization.id, organization.code,
+                organization.type, obligation.periodStart, obligation.periodEnd, obligation.dueDate,
+                obligation.outcome(), obligation.duePassed, obligation.exemptionReason, obligation.disclosureId,
+                obligation.publishedAt, OffsetDateTime.now(clock)), obligation.version);
+        obligation.outcomeVersion = obligation.version;
+    }
+
+    /** Settled periods whose due date has now passed start to count (open ones lapse in {@link #detectLapses}). */
+    private void markDue() {
+        em.createNativeQuery("""
+                        UPDATE disclosure_obligation SET due_passed = true, version = version + 1
+                        WHERE NOT due_passed AND due_date < ?1 AND status IN ('MET', 'EXEMPTED')""")
+                .setParameter(1, LocalDate.now(clock)).executeUpdate();
+    }
+
+    /** Every obligation whose current version was never sent; rows another replica holds wait for the next round. */
+    private void announcePending() {
+        @SuppressWarnings("unchecked")
+        List<DisclosureObligation> pending = em.createNativeQuery("""
+                        SELECT * FROM disclosure_obligation WHERE outcome_version IS NULL OR outcome_version <> version
+                        ORDER BY organization_id, period_start LIMIT 5000 FOR UPDATE SKIP LOCKED""",
+                        DisclosureObligation.class)
+                .getResultList();
+        pending.forEach(this::announce);
+    }
+
     private boolean onTime(Disclosure disclosure, DisclosureObligation obligation) {
         return !disclosure.publishedAt.atZoneSameInstant(clock.getZone()).toLocalDate().isAfter(obligation.dueDate);
     }
 
     public CadenceCalendar calendar() {
-        return calendar;
+        return arrangements.cadence();
+    }
+
+    /**
+     * A year's arrangement was recorded: the open periods whose due dates were counted on weekends alone are counted
+     * again on it (a lapse already raised stands: it was raised on the calendar known then).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recountProvisionalDueDates() {
+        CadenceCalendar calendar = arrangements.cadence();
+        List<DisclosureObligation> provisional = em.createQuery("""
+                        from DisclosureObligation where dueDateProvisional = true and status = :open""",
+                        DisclosureObligation.class)
+                .setParameter("open", DisclosureObligation.Status.OPEN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (DisclosureObligation obligation : provisional) {
+            CadenceCalendar.Period period = new CadenceCalendar.Period(obligation.periodStart, obligation.periodEnd);
+            obligation.dueDate = calendar.dueDate(period);
+            obligation.dueDateProvisional = calendar.provisional(period);
+            obligation.version++;
+            announce(obligation);
+        }
+        return provisional.size();
     }
 
     private void settle(DisclosureObligation obligation, Disclosure disclosure, DisclosureObligation.Status status) {
         obligation.status = status;
         obligation.disclosureId = disclosure.id;
         obligation.publishedAt = disclosure.publishedAt;
+        // Published after the due date: it counts from now on (a kept period counts once its due date passes).
+        obligation.duePassed = obligation.duePassed || obligation.dueDate.isBefore(LocalDate.now(clock));
         obligation.version++;
     }
 
     /** Inserts the missing obligations; a row another replica inserted first is left as it is. */
-    private void ensureObligations(Organization organization) {
+    private void ensureObligations(Organization organization, CadenceCalendar calendar) {
         LocalDate today = LocalDate.now(clock);
         LocalDate since = organization.disclosingSince;
         LocalDate from = since.isAfter(config.programmeStart()) ? since : config.programmeStart();
@@ -108,13 +198,15 @@ public class CadenceEngine {
         }
         for (CadenceCalendar.Period period : CadenceCalendar.periods(from, today, organization.cadenceMonths)) {
             em.createNativeQuery("""
-                            INSERT INTO disclosure_obligation (id, organization_id, period_start, period_end, due_date, status, version)
-                            VALUES (?1, ?2, ?3, ?4, ?5, 'OPEN', 0) ON CONFLICT DO NOTHING""")
+                            INSERT INTO disclosure_obligation (id, organization_id, period_start, period_end, due_date,
+                                due_date_provisional, status, version)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'OPEN', 0) ON CONFLICT DO NOTHING""")
                     .setParameter(1, DisclosureObligation.idOf(organization.id, period.start()))
                     .setParameter(2, organization.id)
                     .setParameter(3, period.start())
                     .setParameter(4, period.end())
                     .setParameter(5, calendar.dueDate(period))
+                    .setParameter(6, calendar.provisional(period))
                     .executeUpdate();
         }
     }
@@ -131,10 +223,12 @@ public class CadenceEngine {
         for (DisclosureObligation obligation : due) {
             obligation.status = DisclosureObligation.Status.LAPSED;
             obligation.lapsedAt = now;
+            obligation.duePassed = true;
             obligation.version++;
             Organization organization = obligation.organization;
             outbox.append(new DisclosureOverdue(obligation.id, organization.id, organization.code, organization.type,
                     obligation.periodStart, obligation.periodEnd, obligation.dueDate, now), obligation.version);
+            announce(obligation);
         }
         return due.size();
     }

@@ -2,7 +2,14 @@ package cn.gov.partyaffairs.disclosure.cadence;
 
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcome;
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceRate;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -42,11 +49,26 @@ public class ComplianceResource {
      *              MISSING (due date passed, nothing published)
      */
     public record PeriodCompliance(String organizationCode, LocalDate periodStart, LocalDate periodEnd,
-                                   LocalDate dueDate, String state) {
+                                   LocalDate dueDate, String state, ComplianceOutcome outcome, boolean due,
+                                   String exemptionReason, boolean dueDateProvisional) {
     }
 
+    /**
+     * @param closedPeriods the periods due (exempted ones left out); the rate is {@link ComplianceRate}'s
+     */
     public record TypeRate(String organizationType, long closedPeriods, long onTime, long late, long missing,
-                           double onTimeRate) {
+                           long exempted, Double onTimeRate) {
+        static TypeRate of(String type, ComplianceRate rate) {
+            return new TypeRate(type, rate.periodsDue(), rate.onTime(), rate.late(), rate.missing(), rate.exempted(),
+                    rate.onTimeRate());
+        }
+    }
+
+    /** 免除: why a period is excused. */
+    public record Exemption(
+            @NotBlank(message = "请填写组织代码") String organization,
+            @NotNull(message = "请填写周期的第一天（如 2026-03-01）") LocalDate periodStart,
+            @NotBlank(message = "请填写免除理由") @Size(max = 500, message = "免除理由最多 500 字") String reason) {
     }
 
     @GET
@@ -64,33 +86,31 @@ public class ComplianceResource {
                         from DisclosureObligation o join fetch o.organization org where org.code = :code
                         order by o.periodStart""", DisclosureObligation.class)
                 .setParameter("code", code).getResultList().stream()
-                .map(o -> new PeriodCompliance(code, o.periodStart, o.periodEnd, o.dueDate, state(o, today)))
+                .map(o -> period(code, o, today))
                 .toList();
     }
 
     @GET
     @Path("rates")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
-    @Operation(summary = "County-wide on-time rates by organization type, over the periods whose due date has passed")
+    @Operation(summary = "County-wide on-time rates by organization type (on time ÷ periods due), as published")
     public List<TypeRate> rates() {
-        LocalDate today = LocalDate.now(clock);
-        Map<String, long[]> byType = new TreeMap<>();
-        em.createQuery("from DisclosureObligation o join fetch o.organization where o.dueDate < :today",
-                        DisclosureObligation.class)
-                .setParameter("today", today).getResultList()
-                .forEach(o -> {
-                    long[] counts = byType.computeIfAbsent(o.organization.type, t -> new long[3]);
-                    switch (state(o, today)) {
-                        case "ON_TIME" -> counts[0]++;
-                        case "LATE" -> counts[1]++;
-                        default -> counts[2]++;
-                    }
-                });
-        return byType.entrySet().stream().map(e -> {
-            long[] c = e.getValue();
-            long total = c[0] + c[1] + c[2];
-            return new TypeRate(e.getKey(), total, c[0], c[1], c[2], total == 0 ? 0 : (double) c[0] / total);
-        }).toList();
+        Map<String, ComplianceRate> byType = new TreeMap<>();
+        em.createQuery("from DisclosureObligation o join fetch o.organization", DisclosureObligation.class)
+                .getResultList()
+                .forEach(o -> byType.merge(o.organization.type, ComplianceRate.NONE.plus(o.outcome(), o.duePassed),
+                        ComplianceRate::plus));
+        return byType.entrySet().stream().map(e -> TypeRate.of(e.getKey(), e.getValue())).toList();
+    }
+
+    @POST
+    @Path("exemptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @Operation(summary = "Excuse one organization's period, with a public reason; it no longer counts")
+    public PeriodCompliance exempt(@Valid @NotNull(message = "请提交免除的组织、周期和理由") Exemption exemption) {
+        DisclosureObligation o = engine.exempt(exemption.organization(), exemption.periodStart(), exemption.reason());
+        return period(exemption.organization(), o, LocalDate.now(clock));
     }
 
     @POST
@@ -101,8 +121,14 @@ public class ComplianceResource {
         return Map.of("newLapses", engine.check());
     }
 
+    private static PeriodCompliance period(String code, DisclosureObligation o, LocalDate today) {
+        return new PeriodCompliance(code, o.periodStart, o.periodEnd, o.dueDate, state(o, today), o.outcome(),
+                o.duePassed, o.exemptionReason, o.dueDateProvisional);
+    }
+
     private static String state(DisclosureObligation o, LocalDate today) {
         return switch (o.status) {
+            case EXEMPTED -> "EXEMPTED";
             case MET -> "ON_TIME";
             case LATE, CURED -> "LATE";
             case LAPSED -> "MISSING";

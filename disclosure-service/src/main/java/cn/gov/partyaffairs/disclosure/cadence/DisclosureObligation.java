@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcome;
 import cn.gov.partyaffairs.disclosure.Organization;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,7 +21,7 @@ import java.util.UUID;
 @Table(name = "disclosure_obligation")
 public class DisclosureObligation {
 
-    public enum Status { OPEN, MET, LATE, LAPSED, CURED }
+    public enum Status { OPEN, MET, LATE, LAPSED, CURED, EXEMPTED }
 
     @Id
     public UUID id;
@@ -53,6 +54,33 @@ public class DisclosureObligation {
 
     @Column(nullable = false)
     public long version;
+
+    /** Counted over a year without the State Council's arrangement (weekends alone): recounted when it is recorded. */
+    @Column(name = "due_date_provisional", nullable = false)
+    public boolean dueDateProvisional;
+
+    @Column(name = "exemption_reason")
+    public String exemptionReason;
+
+    /** The engine has seen the due date pass: the period counts towards the rate. */
+    @Column(name = "due_passed", nullable = false)
+    public boolean duePassed;
+
+    /** The version last published as {@code ComplianceOutcomeRecorded}; null before the first. */
+    @Column(name = "outcome_version")
+    public Long outcomeVersion;
+
+    /** The engine's decision in the contract's words. */
+    public ComplianceOutcome outcome() {
+        return switch (status) {
+            case OPEN -> duePassed ? ComplianceOutcome.MISSING : ComplianceOutcome.PENDING;
+            case MET -> ComplianceOutcome.KEPT;
+            case LATE -> ComplianceOutcome.LATE;
+            case LAPSED -> ComplianceOutcome.MISSING;
+            case CURED -> ComplianceOutcome.CURED;
+            case EXEMPTED -> ComplianceOutcome.EXEMPTED;
+        };
+    }
 
     /** The same organization and period always give the same id, whichever replica computes it first. */
     public static UUID idOf(UUID organizationId, LocalDate periodStart) {

@@ -56,9 +56,6 @@ public interface DisclosureConfig {
         @WithDefault("5")
         int graceWorkingDays();
 
-        /** Holidays besides weekends, which due dates skip. */
-        Optional<Set<LocalDate>> nonWorkingDays();
-
         /** How often the engine creates obligations and looks for lapses; every replica runs it, safely. */
         @WithDefault("1m")
         Duration checkInterval();

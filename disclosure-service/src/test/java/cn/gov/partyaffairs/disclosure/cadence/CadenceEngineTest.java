@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
 import cn.gov.partyaffairs.disclosure.TestDisclosures;
 import cn.gov.partyaffairs.disclosure.TestOrganizations;
 import cn.gov.partyaffairs.infra.EventProbe;
@@ -176,6 +177,63 @@ class CadenceEngineTest {
         assertTrue(cures.get(0).contains("\"onTime\":true"), cures.get(0));
         assertTrue(EventProbe.recordsWithKey("disclosure.events", february, 2).stream()
                 .anyMatch(r -> r.value().contains("\"onTime\":false")));
+    }
+
+    /** The last {@code ComplianceOutcomeRecorded} of one period, as the gateway will read it. */
+    private static String lastOutcome(String organizationId, LocalDate periodStart, int atLeast) {
+        UUID obligation = DisclosureObligation.idOf(UUID.fromString(organizationId), periodStart);
+        List<String> outcomes = EventProbe.recordsWithKey("disclosure.events",
+                        ComplianceOutcomeRecorded.outcomeId(obligation).toString(), atLeast).stream()
+                .filter(r -> EventProbe.header(r, "ce_type").endsWith(".ComplianceOutcomeRecorded.v1"))
+                .map(r -> r.value()).toList();
+        return outcomes.get(outcomes.size() - 1);
+    }
+
+    @Test
+    void theEnginePublishesEveryOutcomeItDecidesAndAnExemptionWithItsReason() {
+        clock.set(Instant.parse("2027-04-20T02:00:00Z"));
+        String code = TestOrganizations.code();
+        String id = given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("{\"code\":\"" + code + "\",\"name\":\"某县直单位党组\",\"type\":\"county-level\",\"disclosingSince\":\"2027-01-01\"}")
+                .when().post("/organizations").then().statusCode(201).extract().path("id");
+        String entry = """
+                {"organizationCode":"%s","itemCodes":["C1-04"],"title":"%s","body":"按期公开。","periodStart":"%s",
+                 "periodEnd":"%s","scope":"PUBLIC","plannedChannels":["disclosure-board"],"plannedPublicationAt":"%s"}""";
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json").body("[" + String.join(",",
+                        entry.formatted(code, "1月", "2027-01-01", "2027-01-31", "2027-02-03T09:00:00+08:00"),
+                        entry.formatted(code, "2月", "2027-02-01", "2027-02-28", "2027-03-20T09:00:00+08:00")) + "]")
+                .when().post("/disclosures/ledger").then().statusCode(200);
+        check();
+        assertTrue(lastOutcome(id, LocalDate.of(2027, 1, 1), 1).contains("\"outcome\":\"KEPT\",\"due\":true"));
+        assertTrue(lastOutcome(id, LocalDate.of(2027, 2, 1), 1).contains("\"outcome\":\"LATE\",\"due\":true"));
+        assertTrue(lastOutcome(id, LocalDate.of(2027, 3, 1), 1).contains("\"outcome\":\"MISSING\",\"due\":true"));
+        assertTrue(lastOutcome(id, LocalDate.of(2027, 4, 1), 1).contains("\"outcome\":\"PENDING\",\"due\":false"));
+
+        // The county office excuses March; a bad request names the field in Chinese.
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("{\"organization\":\"" + code + "\",\"periodStart\":\"2027-03-01\"}")
+                .when().post("/compliance/exemptions").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", equalTo("请填写免除理由"));
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("{\"organization\":\"" + code + "\",\"periodStart\":\"2027-03-02\",\"reason\":\"机构调整\"}")
+                .when().post("/compliance/exemptions").then().statusCode(400).body("errors[0].field", equalTo("periodStart"));
+        given().auth().oauth2(TestTokens.clerk(code)).contentType("application/json")
+                .body("{\"organization\":\"" + code + "\",\"periodStart\":\"2027-03-01\",\"reason\":\"机构调整\"}")
+                .when().post("/compliance/exemptions").then().statusCode(403);
+        given().auth().oauth2(TestTokens.countyAdmin()).contentType("application/json")
+                .body("{\"organization\":\"" + code + "\",\"periodStart\":\"2027-03-01\",\"reason\":\"机构调整\"}")
+                .when().post("/compliance/exemptions").then().statusCode(200).body("outcome", equalTo("EXEMPTED"));
+        assertTrue(lastOutcome(id, LocalDate.of(2027, 3, 1), 2).contains("\"outcome\":\"EXEMPTED\""));
+        assertTrue(lastOutcome(id, LocalDate.of(2027, 3, 1), 2).contains("\"exemptionReason\":\"机构调整\""));
+        assertEquals(List.of("ON_TIME", "LATE", "EXEMPTED", "DUE"), states(code));
+
+        // April kept early counts only once the engine has seen its due date pass.
+        publish(code, "2027-04-01", "2027-04-30", TestTokens.countyAdmin());
+        assertTrue(lastOutcome(id, LocalDate.of(2027, 4, 1), 2).contains("\"outcome\":\"KEPT\",\"due\":false"));
+        clock.set(Instant.parse("2027-05-20T02:00:00Z"));
+        check();
+        assertTrue(lastOutcome(id, LocalDate.of(2027, 4, 1), 3).contains("\"outcome\":\"KEPT\",\"due\":true"));
     }
 
     @Test

@@ -5,8 +5,8 @@ import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
-import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
-import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
+import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
@@ -71,7 +71,11 @@ public class DisclosureProjection {
                 return Visibility.open(event.text("code"));
             }
             case "ContentListSettled" -> {
-                return Visibility.internal(event.text("code"));
+                // What an organization discloses is public, like the catalog it is taken from.
+                ContentListSettled e = event.as(ContentListSettled.class, mapper);
+                em.createNativeQuery("UPDATE organization_view SET content_items = ?2 WHERE code = ?1")
+                        .setParameter(1, e.code()).setParameter(2, String.join(",", e.itemCodes())).executeUpdate();
+                return Visibility.open(e.code());
             }
             case "DisclosureDrafted" -> {
                 DisclosureDrafted e = event.as(DisclosureDrafted.class, mapper);
@@ -115,18 +119,20 @@ public class DisclosureProjection {
                 if (changed > 0) {
                     figures.add(publishedFigure(e.scope()), -1);
                 }
+                // The content leaves the public streams and webhooks, replays included: the events that carried its
+                // body (publication, corrections) stay in the log for officials only. This event says it existed.
+                em.createNativeQuery("""
+                                UPDATE event_log SET audience = 'INTERNAL'
+                                WHERE subject = ?1 AND audience = 'PUBLIC' AND type NOT LIKE '%.DisclosureWithdrawn.v%'""")
+                        .setParameter(1, e.disclosureId()).executeUpdate();
                 return Visibility.ofScope(e.scope(), organization);
             }
-            case "DisclosureOverdue" -> {
-                DisclosureOverdue e = event.as(DisclosureOverdue.class, mapper);
-                compliance(e.organizationCode(), e.organizationType(), e.periodStart(), e.periodEnd(), e.dueDate(),
-                        "MISSING", true);
+            case "DisclosureOverdue", "DisclosureLapseCured" -> {
+                // The lapse and its cure reach the matrix as the engine's outcome (ComplianceOutcomeRecorded).
                 return Visibility.open(organization);
             }
-            case "DisclosureLapseCured" -> {
-                DisclosureLapseCured e = event.as(DisclosureLapseCured.class, mapper);
-                compliance(e.organizationCode(), organizationType(e.organizationCode()), e.periodStart(), e.periodEnd(),
-                        null, e.onTime() ? "KEPT" : "LATE", true);
+            case "ComplianceOutcomeRecorded" -> {
+                compliance(event.as(ComplianceOutcomeRecorded.class, mapper));
                 return Visibility.open(organization);
             }
             case "CommentApproved" -> {
@@ -151,6 +157,7 @@ public class DisclosureProjection {
             case "MediaSubmissionAdopted" -> {
                 MediaSubmissionAdopted e = event.as(MediaSubmissionAdopted.class, mapper);
                 figures.add("media.adopted." + e.outletLevel(), 1);
+                figures.add("outlet.adopted." + e.outlet(), 1);
                 return Visibility.open(organization);
             }
             default -> {
@@ -173,9 +180,6 @@ public class DisclosureProjection {
         if (!"PUBLISHED".equals(previous)) {
             figures.add(publishedFigure(e.scope()), 1);
         }
-        // A period with a publication and no lapse is kept; a lapse that is cured says so by its own event.
-        compliance(e.organizationCode(), organizationType(e.organizationCode()), e.periodStart(), e.periodEnd(), null,
-                "KEPT", false);
         return Visibility.ofScope(e.scope(), e.organizationCode());
     }
 
@@ -216,63 +220,36 @@ public class DisclosureProjection {
     }
 
     /**
-     * Moves one cell of the compliance matrix and the counters by organization type with it. A publication
-     * ({@code decisive} false) only fills an empty cell; a lapse or its cure decide over what is there, and the
-     * obligation's period end wins over a disclosure's. The result does not depend on the order they arrive in.
+     * The engine's outcome for one organization × period, as it decided it: the cell is replaced whole (the consumer
+     * has skipped any older version of it already). Cells left from before the engine published (LEGACY) that overlap
+     * the period go: the engine's periods are the truth, the old ones were the disclosures' own.
      */
-    private void compliance(String organization, String type, LocalDate start, LocalDate end, LocalDate due,
-                            String state, boolean decisive) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT state, organization_type FROM compliance_view
-                        WHERE organization_code = ?1 AND period_start = ?2 FOR UPDATE""")
-                .setParameter(1, organization).setParameter(2, start).getResultList();
-        if (rows.isEmpty()) {
-            em.createNativeQuery("""
-                            INSERT INTO compliance_view (organization_code, period_start, period_end, organization_type,
-                                state, due_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                    .setParameter(1, organization).setParameter(2, start).setParameter(3, end).setParameter(4, type)
-                    .setParameter(5, state).setParameter(6, due).executeUpdate();
-            figures.add("compliance." + type + "." + state, 1);
-            return;
-        }
-        String old = (String) rows.get(0)[0];
-        String oldType = (String) rows.get(0)[1];
-        // A later publication does not undo a lapse: only its cure moves a MISSING period.
-        if (!decisive) {
-            return;
-        }
+    private void compliance(ComplianceOutcomeRecorded e) {
         em.createNativeQuery("""
-                        UPDATE compliance_view SET state = ?3, due_date = coalesce(?4, due_date), period_end = ?5
-                        WHERE organization_code = ?1 AND period_start = ?2""")
-                .setParameter(1, organization).setParameter(2, start).setParameter(3, state).setParameter(4, due)
-                .setParameter(5, end).executeUpdate();
-        if (old.equals(state)) {
-            return;
-        }
-        figures.add("compliance." + oldType + "." + old, -1);
-        figures.add("compliance." + oldType + "." + state, 1);
+                        DELETE FROM compliance_view WHERE organization_code = ?1 AND source = 'LEGACY'
+                        AND period_start <= ?3 AND period_end >= ?2""")
+                .setParameter(1, e.organizationCode()).setParameter(2, e.periodStart()).setParameter(3, e.periodEnd())
+                .executeUpdate();
+        String registered = organizationType(e.organizationCode());
+        em.createNativeQuery("""
+                        INSERT INTO compliance_view (organization_code, period_start, period_end, organization_type, state,
+                            due_date, due, exemption_reason, source)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'ENGINE')
+                        ON CONFLICT (organization_code, period_start) DO UPDATE SET period_end = EXCLUDED.period_end,
+                            organization_type = EXCLUDED.organization_type, state = EXCLUDED.state,
+                            due_date = EXCLUDED.due_date, due = EXCLUDED.due,
+                            exemption_reason = EXCLUDED.exemption_reason, source = 'ENGINE'""")
+                .setParameter(1, e.organizationCode()).setParameter(2, e.periodStart()).setParameter(3, e.periodEnd())
+                .setParameter(4, "unknown".equals(registered) ? e.organizationType() : registered)
+                .setParameter(5, e.outcome().name()).setParameter(6, e.dueDate()).setParameter(7, e.due())
+                .setParameter(8, e.exemptionReason()).executeUpdate();
     }
 
-    /**
-     * Events of one organization may arrive before its registration (they travel on other partitions): cells counted
-     * under an unknown or former type move to the type the register gives it.
-     */
+    /** An organization that changes type takes its whole history to the new type (the figures count by type). */
     private void retype(String code, String type) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = em.createNativeQuery("""
-                        SELECT organization_type, state, count(*) FROM compliance_view
-                        WHERE organization_code = ?1 AND organization_type <> ?2 GROUP BY organization_type, state""")
-                .setParameter(1, code).setParameter(2, type).getResultList();
-        for (Object[] row : counts) {
-            long n = ((Number) row[2]).longValue();
-            figures.add("compliance." + row[0] + "." + row[1], -n);
-            figures.add("compliance." + type + "." + row[1], n);
-        }
-        if (!counts.isEmpty()) {
-            em.createNativeQuery("UPDATE compliance_view SET organization_type = ?2 WHERE organization_code = ?1")
-                    .setParameter(1, code).setParameter(2, type).executeUpdate();
-        }
+        em.createNativeQuery("UPDATE compliance_view SET organization_type = ?2 WHERE organization_code = ?1 "
+                        + "AND organization_type <> ?2")
+                .setParameter(1, code).setParameter(2, type).executeUpdate();
     }
 
     private String organizationType(String code) {

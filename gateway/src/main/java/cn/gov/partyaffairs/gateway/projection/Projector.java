@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Applies one event to the read models and appends it to the event log with who may see it. Supervision's events
- * are officials' business only: they are logged for the internal stream and never reach the public side.
+ * are officials' business only: they are logged for the internal stream and never reach the public side. A public
+ * event is logged as the public may read it ({@link PublicRecord}: no official's account name).
  */
 @ApplicationScoped
 public class Projector {
@@ -89,7 +90,8 @@ public class Projector {
                 .setParameter(4, event.aggregateId()).setParameter(5, event.aggregateVersion())
                 .setParameter(6, event.time()).setParameter(7, OffsetDateTime.now(clock))
                 .setParameter(8, visibility.audience().name()).setParameter(9, visibility.organizationCode())
-                .setParameter(10, visibility.departmentCode()).setParameter(11, event.data().toString())
+                .setParameter(10, visibility.departmentCode()).setParameter(11, (visibility.audience() == cn.gov.partyaffairs.gateway.EventLogEntry.Audience.PUBLIC
+                        ? PublicRecord.of(event.data()) : event.data()).toString())
                 .executeUpdate();
         // Delivered when this transaction commits: every replica's stream tail wakes and reads the new row.
         em.createNativeQuery("NOTIFY " + EventLogTail.CHANNEL).executeUpdate();

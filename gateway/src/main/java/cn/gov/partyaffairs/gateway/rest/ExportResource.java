@@ -31,6 +31,20 @@ public class ExportResource {
 
     private static final int PAGE = PageResult.MAX_SIZE;
 
+    /**
+     * The disclosures' columns (gateway/README.md says what each holds): a withdrawn one has its status WITHDRAWN,
+     * withdrawnAt and withdrawReason, and no channels, items or body.
+     */
+    static final List<String> DISCLOSURE_COLUMNS = List.of("id", "organizationCode", "organizationName", "status",
+            "title", "periodStart", "periodEnd", "publishedAt", "withdrawnAt", "withdrawReason", "channels", "itemCodes",
+            "contentVersion", "commentCount", "body");
+
+    /** The commitments' columns; milestones as the JSON list the public API shows. */
+    static final List<String> COMMITMENT_COLUMNS = List.of("id", "kind", "title", "description", "category",
+            "departmentCode", "departmentName", "organizationCode", "organizationName", "responsible",
+            "targetQuantity", "targetUnit", "milestones", "pledgedOn", "dueDate", "status", "progressPercent",
+            "fulfilledOn", "onTime", "evidence", "withdrawReason", "evaluations", "satisfactionRate");
+
     private final OrganizationViewRepository organizations;
     private final PublicQueries queries;
     private final ObjectMapper mapper;
@@ -42,13 +56,14 @@ public class ExportResource {
     }
 
     @GET
-    @Path("{dataset: organizations|disclosures|commitments}.{format: csv|json}")
-    @Operation(summary = "Open data: organizations, disclosures or commitments, as csv or json")
+    @Path("{dataset: organizations|disclosures|commitments|compliance}.{format: csv|json}")
+    @Operation(summary = "Open data: organizations, disclosures, commitments or the compliance matrix, as csv or json")
     public Response export(@PathParam("dataset") String dataset, @PathParam("format") String format) throws Exception {
         Table table = switch (dataset) {
             case "organizations" -> organizations();
             case "disclosures" -> disclosures();
             case "commitments" -> commitments();
+            case "compliance" -> compliance();
             default -> throw ProblemException.notFound("数据集", dataset);
         };
         String file = "yuping-" + dataset + "." + format;
@@ -91,30 +106,39 @@ public class ExportResource {
     }
 
     private Table disclosures() {
-        List<PublicDtos.Disclosure> rows = pages(page -> queries.disclosures(
-                new PublicQueries.DisclosureFilter(null, null, null, null), page, PAGE).items());
-        return new Table(List.of("id", "organizationCode", "organizationName", "title", "periodStart", "periodEnd",
-                "publishedAt", "channels", "itemCodes", "contentVersion", "commentCount", "body"), rows, row -> {
+        List<PublicDtos.Disclosure> rows = pages(page -> queries.disclosuresForExport(page, PAGE));
+        return new Table(DISCLOSURE_COLUMNS, rows, row -> {
             PublicDtos.Disclosure d = (PublicDtos.Disclosure) row;
-            return List.of(d.id(), d.organizationCode(), nullable(d.organizationName()), d.title(), d.periodStart(),
-                    d.periodEnd(), d.publishedAt(), String.join(";", d.channels()), String.join(";", d.itemCodes()),
-                    d.contentVersion(), d.commentCount(), d.body());
+            return List.of(d.id(), d.organizationCode(), nullable(d.organizationName()), d.status(), d.title(),
+                    d.periodStart(), d.periodEnd(), d.publishedAt(), nullable(d.withdrawnAt()),
+                    nullable(d.withdrawReason()), String.join(";", d.channels()), String.join(";", d.itemCodes()),
+                    d.contentVersion(), d.commentCount(), nullable(d.body()));
         });
     }
 
     private Table commitments() {
         List<PublicDtos.Commitment> rows = pages(page -> queries.commitments(
                 new PublicQueries.CommitmentFilter(null, null, null, null, null, null), page, PAGE).items());
-        return new Table(List.of("id", "kind", "title", "category", "departmentCode", "departmentName",
-                "organizationCode", "organizationName", "responsible", "targetQuantity", "targetUnit", "pledgedOn",
-                "dueDate", "status", "progressPercent", "fulfilledOn", "onTime", "evaluations", "satisfactionRate"),
-                rows, row -> {
+        return new Table(COMMITMENT_COLUMNS, rows, row -> {
             PublicDtos.Commitment c = (PublicDtos.Commitment) row;
-            return List.of(c.id(), nullable(c.kind()), c.title(), nullable(c.category()), nullable(c.departmentCode()),
-                    nullable(c.departmentName()), nullable(c.organizationCode()), nullable(c.organizationName()),
-                    c.responsible(), nullable(c.targetQuantity()), nullable(c.targetUnit()), c.pledgedOn(), c.dueDate(),
-                    c.status(), nullable(c.progressPercent()), nullable(c.fulfilledOn()), nullable(c.onTime()),
+            return List.of(c.id(), nullable(c.kind()), c.title(), nullable(c.description()), nullable(c.category()),
+                    nullable(c.departmentCode()), nullable(c.departmentName()), nullable(c.organizationCode()),
+                    nullable(c.organizationName()), c.responsible(), nullable(c.targetQuantity()),
+                    nullable(c.targetUnit()), c.milestones() == null ? "" : c.milestones().toString(), c.pledgedOn(),
+                    c.dueDate(), c.status(), nullable(c.progressPercent()), nullable(c.fulfilledOn()),
+                    nullable(c.onTime()), nullable(c.evidence()), nullable(c.withdrawReason()),
                     c.satisfaction().evaluations(), nullable(c.satisfaction().rate()));
+        });
+    }
+
+    /** The cadence engine's outcome for every organization × period, as the public matrix shows it. */
+    private Table compliance() {
+        List<PublicDtos.CompliancePeriod> rows = queries.compliance(null, null, null);
+        return new Table(List.of("organizationCode", "organizationType", "periodStart", "periodEnd", "dueDate", "state",
+                "due", "exemptionReason"), rows, row -> {
+            PublicDtos.CompliancePeriod c = (PublicDtos.CompliancePeriod) row;
+            return List.of(c.organizationCode(), c.organizationType(), c.periodStart(), c.periodEnd(),
+                    nullable(c.dueDate()), c.state(), c.due(), nullable(c.exemptionReason()));
         });
     }
 

@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.gateway.rest;
 import cn.gov.partyaffairs.gateway.client.CommandForwarder;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
+import cn.gov.partyaffairs.gateway.service.PublicQueries;
 import cn.gov.partyaffairs.gateway.service.ReadModel;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -42,13 +43,15 @@ public class InternalResource {
     private final GatewayConfig config;
     private final ReadModel readModel;
     private final CountyFigureRepository figures;
+    private final PublicQueries queries;
 
     public InternalResource(CommandForwarder forwarder, GatewayConfig config, ReadModel readModel,
-                            CountyFigureRepository figures) {
+                            CountyFigureRepository figures, PublicQueries queries) {
         this.forwarder = forwarder;
         this.config = config;
         this.readModel = readModel;
         this.figures = figures;
+        this.queries = queries;
     }
 
     /**
@@ -67,7 +70,7 @@ public class InternalResource {
     @Operation(summary = "The officials' dashboard: the county figures plus open and overdue findings")
     public OfficialDashboard dashboard() {
         Map<String, Long> all = figures.all();
-        return new OfficialDashboard(Dashboard.of(all), all.getOrDefault("findings.open", 0L),
+        return new OfficialDashboard(Dashboard.of(all, queries.complianceByType()), all.getOrDefault("findings.open", 0L),
                 all.getOrDefault("findings.overdue", 0L), all.getOrDefault("inspections", 0L));
     }
 

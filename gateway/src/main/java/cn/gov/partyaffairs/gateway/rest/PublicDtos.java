@@ -7,6 +7,7 @@ import cn.gov.partyaffairs.gateway.view.DisclosureVersionView;
 import cn.gov.partyaffairs.gateway.view.DisclosureView;
 import cn.gov.partyaffairs.gateway.view.EvaluationCommentView;
 import cn.gov.partyaffairs.gateway.view.ProgressView;
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceRate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.partyaffairs.gateway.search.OrganizationSuggestions;
@@ -24,15 +25,25 @@ public final class PublicDtos {
     private PublicDtos() {
     }
 
+    /**
+     * A public disclosure. A withdrawn one keeps only what the public needs to know it existed: its title,
+     * organization, period, publication and withdrawal dates and the reason; its body, items, channels, earlier
+     * versions and comments are gone from every public answer (officials read the full record from the service).
+     */
     public record Disclosure(UUID id, String organizationCode, String organizationName, String status, String scope,
                              List<String> itemCodes, String title, String body, LocalDate periodStart,
                              LocalDate periodEnd, List<String> channels, int contentVersion,
-                             OffsetDateTime publishedAt, String withdrawReason, int commentCount,
-                             List<Version> versions) {
+                             OffsetDateTime publishedAt, OffsetDateTime withdrawnAt, String withdrawReason,
+                             int commentCount, List<Version> versions) {
         public static Disclosure of(DisclosureView d, String organizationName, List<DisclosureVersionView> versions) {
+            if (d.isWithdrawn()) {
+                return new Disclosure(d.id, d.organizationCode, organizationName, d.status, d.scope, List.of(),
+                        d.title, null, d.periodStart, d.periodEnd, List.of(), d.contentVersion, d.publishedAt,
+                        d.withdrawnAt, d.withdrawReason, 0, versions == null ? null : List.of());
+            }
             return new Disclosure(d.id, d.organizationCode, organizationName, d.status, d.scope, split(d.itemCodes),
                     d.title, d.body, d.periodStart, d.periodEnd, split(d.channels), d.contentVersion, d.publishedAt,
-                    d.withdrawReason, d.commentCount,
+                    null, null, d.commentCount,
                     versions == null ? null : versions.stream().map(Version::of).toList());
         }
     }
@@ -93,11 +104,18 @@ public final class PublicDtos {
         }
     }
 
+    /**
+     * One cell of the matrix, as the cadence engine decided it.
+     *
+     * @param state PENDING, KEPT, LATE, MISSING, CURED (late, after a lapse) or EXEMPTED (with its reason)
+     * @param due   the engine counts the period towards the rate
+     */
     public record CompliancePeriod(String organizationCode, String organizationType, LocalDate periodStart,
-                                   LocalDate periodEnd, String state, LocalDate dueDate) {
+                                   LocalDate periodEnd, String state, LocalDate dueDate, boolean due,
+                                   String exemptionReason) {
         public static CompliancePeriod of(ComplianceView c) {
             return new CompliancePeriod(c.organizationCode, c.organizationType, c.periodStart, c.periodEnd, c.state,
-                    c.dueDate);
+                    c.dueDate, c.due, c.exemptionReason);
         }
     }
 
@@ -116,11 +134,27 @@ public final class PublicDtos {
                              List<OrganizationSuggestions.Suggestion> suggestions) {
     }
 
-    /** A township committee and the organizations under it: periods kept on time, late and missing. */
+    /**
+     * A township committee and the organizations under it (each with its own figures): periods kept on time, late
+     * and missing, counted by {@link ComplianceRate}.
+     */
     public record TownshipCompliance(String townshipCode, String townshipName, long kept, long late, long missing,
-                                     Double onTimeRate) {
-        public static TownshipCompliance of(String code, String name, long kept, long late, long missing) {
-            return new TownshipCompliance(code, name, kept, late, missing, ratio(kept, kept + late + missing));
+                                     long exempted, long periodsDue, Double onTimeRate,
+                                     List<OrganizationCompliance> organizations) {
+        public static TownshipCompliance of(String code, String name, ComplianceRate rate,
+                                            List<OrganizationCompliance> organizations) {
+            return new TownshipCompliance(code, name, rate.onTime(), rate.late(), rate.missing(), rate.exempted(),
+                    rate.periodsDue(), rate.onTimeRate(), organizations);
+        }
+    }
+
+    /** One organization's periods counted by {@link ComplianceRate}. */
+    public record OrganizationCompliance(String organizationCode, String organizationName, String organizationType,
+                                         long kept, long late, long missing, long exempted, long periodsDue,
+                                         Double onTimeRate) {
+        public static OrganizationCompliance of(String code, String name, String type, ComplianceRate rate) {
+            return new OrganizationCompliance(code, name, type, rate.onTime(), rate.late(), rate.missing(),
+                    rate.exempted(), rate.periodsDue(), rate.onTimeRate());
         }
     }
 

@@ -76,7 +76,8 @@ public class PublicResource {
     /** An organization with its latest public disclosures, its commitments and its cadence compliance. */
     public record OrganizationPage(PublicOrganization organization, List<PublicDtos.Disclosure> recentDisclosures,
                                    List<PublicDtos.Commitment> commitments,
-                                   List<PublicDtos.CompliancePeriod> compliance) {
+                                   List<PublicDtos.CompliancePeriod> compliance,
+                                   Dashboard.Compliance complianceSummary) {
     }
 
     @GET
@@ -89,7 +90,8 @@ public class PublicResource {
             return new OrganizationPage(organization,
                     queries.disclosures(new PublicQueries.DisclosureFilter(code, null, null, null), 0, 10).items(),
                     queries.commitments(new PublicQueries.CommitmentFilter(null, code, null, null, null, null), 0, 50).items(),
-                    queries.compliance(code, LocalDate.now(clock).minusYears(1), null));
+                    queries.compliance(code, LocalDate.now(clock).minusYears(1), null),
+                    Dashboard.Compliance.of(queries.complianceOf(code)));
         });
     }
 
@@ -192,7 +194,8 @@ public class PublicResource {
 
     @GET
     @Path("compliance")
-    @Operation(summary = "Cadence compliance per organization and period: KEPT, LATE or MISSING")
+    @Operation(summary = "Cadence compliance per organization and period, as the cadence engine decided it: PENDING, "
+            + "KEPT, LATE, MISSING, CURED or EXEMPTED")
     public Uni<Response> compliance(@QueryParam("organization") String organization,
                                     @QueryParam("from") LocalDate from,
                                     @QueryParam("to") LocalDate to) {

@@ -24,7 +24,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcome;
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceRate;
+
 import java.time.LocalDate;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,9 +76,44 @@ public class PublicQueries {
         return organizations.findByCode(code).map(o -> PublicOrganization.of(o, organizations.unit(code)));
     }
 
-    /** The county dashboard, from the counters the projections keep. */
+    /** The county dashboard, from the counters the projections keep and the compliance matrix. */
     public Dashboard dashboard() {
-        return Dashboard.of(figures.all());
+        return Dashboard.of(figures.all(), complianceByType());
+    }
+
+    /** The matrix's cells by type, outcome and due: what {@link #ratesByType} counts. */
+    public static final String COMPLIANCE_BY_TYPE = """
+            SELECT organization_type, state, due, count(*) FROM compliance_view
+            GROUP BY organization_type, state, due""";
+
+    /** The engine's outcomes counted by type with the one rule ({@link ComplianceRate}); a few thousand cells. */
+    public Map<String, ComplianceRate> complianceByType() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COMPLIANCE_BY_TYPE).getResultList();
+        return ratesByType(rows);
+    }
+
+    /** Rows of {@link #COMPLIANCE_BY_TYPE} (type, state, due, count) counted by type. */
+    public static Map<String, ComplianceRate> ratesByType(List<Object[]> rows) {
+        Map<String, ComplianceRate> byType = new TreeMap<>();
+        for (Object[] r : rows) {
+            byType.merge((String) r[0], ComplianceRate.NONE.plus(ComplianceOutcome.valueOf((String) r[1]),
+                    (Boolean) r[2], ((Number) r[3]).longValue()), ComplianceRate::plus);
+        }
+        return byType;
+    }
+
+    /** One organization's periods counted by the one rule. */
+    public ComplianceRate complianceOf(String organizationCode) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT state, due, count(*) FROM compliance_view WHERE organization_code = ?1 GROUP BY state, due""")
+                .setParameter(1, organizationCode).getResultList();
+        ComplianceRate rate = ComplianceRate.NONE;
+        for (Object[] r : rows) {
+            rate = rate.plus(ComplianceOutcome.valueOf((String) r[0]), (Boolean) r[1], ((Number) r[2]).longValue());
+        }
+        return rate;
     }
 
     public record DisclosureFilter(String organizationCode, String category, LocalDate period, String text) {
@@ -118,6 +157,19 @@ public class PublicQueries {
                 .toList(), page, size, count.getSingleResult());
     }
 
+    /**
+     * Every disclosure the public may know of, published or withdrawn (a withdrawn one without its content), oldest
+     * publication first: the open-data export.
+     */
+    public List<PublicDtos.Disclosure> disclosuresForExport(int page, int size) {
+        List<DisclosureView> found = em.createQuery("""
+                        from DisclosureView d where d.scope = 'PUBLIC' and d.status in ('PUBLISHED', 'WITHDRAWN')
+                        order by d.publishedAt, d.id""", DisclosureView.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        Map<String, String> names = organizationNames(found.stream().map(d -> d.organizationCode).toList());
+        return found.stream().map(d -> PublicDtos.Disclosure.of(d, names.get(d.organizationCode), null)).toList();
+    }
+
     /** The public disclosures with these words, best first, with the words marked, and names close to what was typed. */
     public PublicDtos.SearchPage search(DisclosureFilter filter, int page, int size) {
         DisclosureSearch.Result result = search.search(new DisclosureSearch.Request(filter.text(), filter.organizationCode(),
@@ -151,7 +203,9 @@ public class PublicQueries {
     }
 
     public PublicDtos.Comments comments(UUID disclosureId) {
-        publicDisclosure(disclosureId);
+        if (publicDisclosure(disclosureId).isWithdrawn()) {
+            return new PublicDtos.Comments(0, List.of()); // they speak of content that is no longer public
+        }
         List<PublicDtos.Comment> comments = em.createQuery(
                         "from CommentView c where c.disclosureId = :id order by c.approvedAt", CommentView.class)
                 .setParameter("id", disclosureId).getResultList().stream().map(PublicDtos.Comment::of).toList();
@@ -251,16 +305,37 @@ public class PublicQueries {
                     UNION ALL
                     SELECT o.code, t.township FROM organization_view o JOIN tree t ON o.parent_code = t.code
                 )
-                SELECT t.township, township.name,
-                       count(*) FILTER (WHERE c.state = 'KEPT'), count(*) FILTER (WHERE c.state = 'LATE'),
-                       count(*) FILTER (WHERE c.state = 'MISSING')
+                SELECT t.township, township.name, t.code, o.name, o.type, c.state, c.due, count(*)
                 FROM tree t
                 JOIN organization_view township ON township.code = t.township
+                JOIN organization_view o ON o.code = t.code
                 JOIN compliance_view c ON c.organization_code = t.code
-                GROUP BY t.township, township.name
-                ORDER BY t.township""").getResultList();
-        return rows.stream().map(r -> PublicDtos.TownshipCompliance.of((String) r[0], (String) r[1],
-                ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+                GROUP BY t.township, township.name, t.code, o.name, o.type, c.state, c.due
+                ORDER BY t.township, t.code""").getResultList();
+        Map<String, String> townshipNames = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Object[]>> members = new HashMap<>();
+        Map<String, ComplianceRate> rates = new HashMap<>();
+        for (Object[] r : rows) {
+            String township = (String) r[0];
+            String code = (String) r[2];
+            townshipNames.putIfAbsent(township, (String) r[1]);
+            members.computeIfAbsent(township, t -> new java.util.LinkedHashMap<>()).putIfAbsent(code, r);
+            rates.merge(code, ComplianceRate.NONE.plus(ComplianceOutcome.valueOf((String) r[5]), (Boolean) r[6],
+                    ((Number) r[7]).longValue()), ComplianceRate::plus);
+        }
+        List<PublicDtos.TownshipCompliance> result = new ArrayList<>();
+        townshipNames.forEach((township, name) -> {
+            ComplianceRate total = ComplianceRate.NONE;
+            List<PublicDtos.OrganizationCompliance> organizations = new ArrayList<>();
+            for (Object[] member : members.get(township).values()) {
+                ComplianceRate rate = rates.get((String) member[2]);
+                total = total.plus(rate);
+                organizations.add(PublicDtos.OrganizationCompliance.of((String) member[2], (String) member[3],
+                        (String) member[4], rate));
+            }
+            result.add(PublicDtos.TownshipCompliance.of(township, name, total, organizations));
+        });
+        return result;
     }
 
     private DisclosureView publicDisclosure(UUID id) {

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.LocalDate;
 
-/** One cell of the compliance matrix: an organization's period, KEPT, LATE or MISSING. */
+/** One cell of the compliance matrix: an organization's period as the cadence engine decided it. */
 @Entity
 @Table(name = "compliance_view")
 @IdClass(ComplianceView.Key.class)
@@ -34,4 +34,9 @@ public class ComplianceView {
     public String state;
     @Column(name = "due_date")
     public LocalDate dueDate;
+    public boolean due;
+    @Column(name = "exemption_reason")
+    public String exemptionReason;
+    /** ENGINE, or LEGACY for a cell recorded before the engine published its outcomes. */
+    public String source;
 }

@@ -43,6 +43,10 @@ public class DisclosureView {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    public boolean isWithdrawn() {
+        return "WITHDRAWN".equals(status);
+    }
+
     /** What the public may see: published (or withdrawn, with its reason) and public to society. */
     public boolean isPublic() {
         return "PUBLIC".equals(scope) && ("PUBLISHED".equals(status) || "WITHDRAWN".equals(status));

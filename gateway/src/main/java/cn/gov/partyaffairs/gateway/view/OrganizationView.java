@@ -37,6 +37,10 @@ public class OrganizationView {
     @Column(nullable = false)
     public long version;
 
+    /** The catalog items of its content list, comma-separated; null until it settles one. */
+    @Column(name = "content_items")
+    public String contentItems;
+
     @Column(name = "registered_at", nullable = false)
     public OffsetDateTime registeredAt;
 }

@@ -69,8 +69,9 @@ public class DisclosurePage {
         static final Form EMPTY = new Form("", "", null, Map.of(), false);
     }
 
-    public record View(PublicDtos.Disclosure d, String title, String publishedAt, Label scope, List<Label> channels,
-                       List<Version> versions, long commentCount, List<Comment> comments, Form form) {
+    public record View(PublicDtos.Disclosure d, String title, String publishedAt, String withdrawnAt, Label scope,
+                       List<Label> channels, List<Version> versions, long commentCount, List<Comment> comments,
+                       Form form) {
     }
 
     private final PublicQueries queries;
@@ -150,7 +151,7 @@ public class DisclosurePage {
             }
             PublicDtos.Disclosure d = queries.disclosure(disclosure);
             PublicDtos.Comments comments = queries.comments(disclosure);
-            View view = new View(d, d.title(), when(d.publishedAt()), WebLabels.scope(d.scope()),
+            View view = new View(d, d.title(), when(d.publishedAt()), when(d.withdrawnAt()), WebLabels.scope(d.scope()),
                     d.channels().stream().map(WebLabels::channel).toList(),
                     d.versions().stream().filter(v -> v.contentVersion() != d.contentVersion() || v.reason() != null)
                             .map(v -> new Version(v.contentVersion(), v.title(), v.reason(), when(v.at()))).toList(),
@@ -158,7 +159,7 @@ public class DisclosurePage {
                             .map(c -> new Comment(c.authorName(), c.body(), when(c.approvedAt()))).toList(), form);
             return Response.status(status).entity(Templates.page(view)).build();
         } catch (ProblemException notFound) {
-            return Response.status(404).entity(Templates.page(new View(null, "未找到该公开事项", null, null, List.of(),
+            return Response.status(404).entity(Templates.page(new View(null, "未找到该公开事项", null, null, null, List.of(),
                     List.of(), 0, List.of(), Form.EMPTY))).build();
         }
     }

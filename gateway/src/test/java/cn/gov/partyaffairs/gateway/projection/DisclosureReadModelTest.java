@@ -78,31 +78,43 @@ class DisclosureReadModelTest {
         TestEvents.send("disclosure.CommentApproved", comment, 2, """
                 {"commentId":"%s","disclosureId":"%s","organizationCode":"%s","authorName":"张先生","body":"公开得很及时",
                  "approvedBy":"admin","at":"2017-02-02T09:00:00+08:00"}""".formatted(comment, disclosure, organization));
-        UUID february = UUID.nameUUIDFromBytes((organization + "2017-02").getBytes(StandardCharsets.UTF_8));
-        UUID march = UUID.nameUUIDFromBytes((organization + "2017-03").getBytes(StandardCharsets.UTF_8));
-        UUID april = UUID.nameUUIDFromBytes((organization + "2017-04").getBytes(StandardCharsets.UTF_8));
-        for (UUID obligation : new UUID[] {february, march, april}) {
-            String month = obligation.equals(february) ? "02" : obligation.equals(march) ? "03" : "04";
-            TestEvents.send("disclosure.DisclosureOverdue", obligation, 1, """
-                    {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","organizationType":"township-committee",
-                     "periodStart":"2017-%s-01","periodEnd":"2017-%s-28","dueDate":"2017-%s-28","detectedAt":"2017-04-10T00:00:00+08:00"}"""
-                    .formatted(obligation, UUID.randomUUID(), organization, month, month, month));
-        }
-        TestEvents.send("disclosure.DisclosureLapseCured", march, 2, """
-                {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","periodStart":"2017-03-01",
-                 "periodEnd":"2017-03-28","disclosureId":"%s","publishedAt":"2017-04-20T09:00:00+08:00","onTime":false}"""
-                .formatted(march, UUID.randomUUID(), organization, UUID.randomUUID()));
-        // April's lapse was raised before the paper ledger showed it published on time.
-        TestEvents.send("disclosure.DisclosureLapseCured", april, 2, """
-                {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","periodStart":"2017-04-01",
-                 "periodEnd":"2017-04-28","disclosureId":"%s","publishedAt":"2017-04-25T09:00:00+08:00","onTime":true}"""
-                .formatted(april, UUID.randomUUID(), organization, UUID.randomUUID()));
+        // The matrix is the engine's: the publication above makes no cell; each outcome does, and a newer one wins.
+        TestEvents.outcome(organization, "township-committee", "2017-01-01", "2017-01-31", "KEPT", true, null, 1);
+        TestEvents.outcome(organization, "township-committee", "2017-02-01", "2017-02-28", "MISSING", true, null, 1);
+        TestEvents.outcome(organization, "township-committee", "2017-03-01", "2017-03-31", "MISSING", true, null, 1);
+        TestEvents.outcome(organization, "township-committee", "2017-03-01", "2017-03-31", "CURED", true, null, 2);
+        TestEvents.outcome(organization, "township-committee", "2017-04-01", "2017-04-30", "LATE", true, null, 1);
+        TestEvents.outcome(organization, "township-committee", "2017-05-01", "2017-05-31", "EXEMPTED", true, "镇村合并", 1);
+        TestEvents.outcome(organization, "township-committee", "2017-06-01", "2017-06-30", "KEPT", false, null, 1);
         TestEvents.await(() -> given().queryParam("organization", organization).get("/api/public/compliance")
-                .then().extract().jsonPath().getList("state").equals(java.util.List.of("KEPT", "MISSING", "LATE", "KEPT")));
+                .then().extract().jsonPath().getList("state").equals(
+                        java.util.List.of("KEPT", "MISSING", "CURED", "LATE", "EXEMPTED", "KEPT")));
+        given().queryParam("organization", organization).when().get("/api/public/compliance").then()
+                .body("[4].exemptionReason", equalTo("镇村合并")).body("[5].due", equalTo(false));
+        given().when().get("/api/public/organizations/" + organization).then().statusCode(200)
+                // 1 on time of 4 due: June is kept but not yet due, May is exempted.
+                .body("complianceSummary.kept", equalTo(1)).body("complianceSummary.late", equalTo(2))
+                .body("complianceSummary.missing", equalTo(1)).body("complianceSummary.periodsDue", equalTo(4))
+                .body("complianceSummary.onTimeRate", equalTo(0.25f));
+        String csv = given().when().get("/api/public/export/compliance.csv").asString();
+        assertTrue(csv.startsWith("\uFEFForganizationCode,organizationType,periodStart"), csv.substring(0, 80));
+        assertTrue(csv.contains(organization + ",township-committee,2017-05-01,2017-05-31,2017-05-31,EXEMPTED,true,镇村合并"));
 
         given().when().get("/api/public/disclosures/" + disclosure + "/comments").then().statusCode(200)
                 .body("count", equalTo(1)).body("comments[0].body", equalTo("公开得很及时"));
         given().when().get("/api/public/disclosures/" + disclosure).then().body("commentCount", equalTo(1));
+    }
+
+    @Test
+    void anOrganizationsContentListIsPublic() {
+        UUID id = UUID.randomUUID();
+        String organization = TestEvents.code("L");
+        TestEvents.organization(id, organization, "village-branch", null);
+        TestEvents.send("disclosure.ContentListSettled", id, 2, """
+                {"organizationId":"%s","code":"%s","itemCodes":["C1-01","C5-02","C8-01"],"settledBy":"clerk",
+                 "at":"2017-03-05T09:00:00+08:00"}""".formatted(id, organization));
+        TestEvents.await(() -> java.util.List.of("C1-01", "C5-02", "C8-01").equals(given()
+                .get("/api/public/organizations/" + organization).then().extract().path("organization.contentItems")));
     }
 
     @Test
@@ -123,24 +135,15 @@ class DisclosureReadModelTest {
                 TestEvents.published(published, village, "PUBLIC", "村务公开", "2017-03", 1));
 
         TestEvents.await(() -> given().get("/api/public/statistics/townships").then().extract().jsonPath()
-                .getList("findAll { it.townshipCode == '%s' }".formatted(township)).equals(java.util.List.of(
-                        java.util.Map.of("townshipCode", township, "townshipName", "测试" + township, "kept", 1,
-                                "late", 1, "missing", 1, "onTimeRate", 0.3333f))));
+                .getList("findAll { it.townshipCode == '%s' }.collect { [it.kept, it.late, it.missing, it.periodsDue, it.onTimeRate, it.organizations*.organizationCode] }"
+                        .formatted(township)).equals(java.util.List.of(java.util.List.of(0, 1, 1, 2, 0.0f,
+                                java.util.List.of(township, village)))));
     }
 
-    /** A lapse of one month of 2017 ({@code cured} null), or its cure on time or late. */
+    /** A lapse of one month of 2017 ({@code cured} null), or its cure on time or late, as the engine's outcome. */
     private static void lapse(String organization, String type, String month, Boolean cured) {
-        UUID obligation = UUID.nameUUIDFromBytes((organization + month).getBytes(StandardCharsets.UTF_8));
-        if (cured == null) {
-            TestEvents.send("disclosure.DisclosureOverdue", obligation, 1, """
-                    {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","organizationType":"%s",
-                     "periodStart":"2017-%s-01","periodEnd":"2017-%s-28","dueDate":"2017-%s-28","detectedAt":"2017-04-10T00:00:00+08:00"}"""
-                    .formatted(obligation, UUID.randomUUID(), organization, type, month, month, month));
-        } else {
-            TestEvents.send("disclosure.DisclosureLapseCured", obligation, 2, """
-                    {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","periodStart":"2017-%s-01",
-                     "periodEnd":"2017-%s-28","disclosureId":"%s","publishedAt":"2017-04-20T09:00:00+08:00","onTime":%s}"""
-                    .formatted(obligation, UUID.randomUUID(), organization, month, month, UUID.randomUUID(), cured));
-        }
+        String outcome = cured == null ? "MISSING" : cured ? "KEPT" : "CURED";
+        TestEvents.outcome(organization, type, "2017-" + month + "-01", "2017-" + month + "-28", outcome, true, null,
+                cured == null ? 1 : 2);
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.supervision.finding;
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentWithdrawn;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
 import cn.gov.partyaffairs.contracts.supervision.FindingRaised;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * Findings nobody types: a watched unit's missed disclosure period ({@link DisclosureOverdue}) or overdue practical
  * thing ({@link CommitmentOverdue}) gives its group a finding, and the cure ({@link DisclosureLapseCured},
- * {@link CommitmentFulfilled}) resolves it.
+ * {@link CommitmentFulfilled}) resolves it; so does withdrawing the commitment ({@link CommitmentWithdrawn}): what is
+ * no longer promised cannot stay overdue.
  *
  * <p>Exactly one finding per lapse, however often and under whatever event id the lapse arrives: the lapse is kept
  * under its own id (the obligation's or the commitment's), the finding names it under a unique constraint, and the
@@ -44,6 +46,7 @@ public class AutomaticFindings {
     private static final String DISCLOSURE_CURED = DomainEvent.typeOf(DisclosureLapseCured.class).value();
     private static final String COMMITMENT_OVERDUE = DomainEvent.typeOf(CommitmentOverdue.class).value();
     private static final String COMMITMENT_FULFILLED = DomainEvent.typeOf(CommitmentFulfilled.class).value();
+    private static final String COMMITMENT_WITHDRAWN = DomainEvent.typeOf(CommitmentWithdrawn.class).value();
 
     private final EntityManager em;
     private final UnitRepository units;
@@ -92,6 +95,10 @@ public class AutomaticFindings {
         } else if (COMMITMENT_FULFILLED.equals(event.type())) {
             CommitmentFulfilled e = event.as(CommitmentFulfilled.class, mapper);
             cured(e.commitmentId(), e.fulfilledOn(), false, "为民办实事已于 " + e.fulfilledOn() + " 兑现");
+        } else if (COMMITMENT_WITHDRAWN.equals(event.type())) {
+            CommitmentWithdrawn e = event.as(CommitmentWithdrawn.class, mapper);
+            LocalDate on = day(e.at());
+            cured(e.commitmentId(), on, false, "为民办实事已于 " + on + " 撤回：" + e.reason());
         }
     }
 

@@ -130,6 +130,17 @@ class AutomaticFindingsTest {
         assertEquals(List.of("FindingRaised.v1", "FindingResolved.v1"), TestSupervision.eventTypes(findingId, 2));
         get(admin, "/findings?unit=" + organization + "&status=OPEN").body("total", equalTo(1));
         get(admin, "/lapses?open=false&organization=" + organization).body("items.id", contains(lights.toString()));
+
+        // The overdue water tank is withdrawn: no longer promised, its automatic finding closes with the reason.
+        String waterFinding = get(admin, "/findings?unit=" + organization + "&source=COMMITMENT_LAPSE").statusCode(200)
+                .extract().path("items.find { it.lapseId == '" + water + "' }.id");
+        sendCommitment(water, "CommitmentWithdrawn.v1", 3, """
+                {"commitmentId":"%s","kind":"PRACTICAL_THING","departmentCode":null,"organizationCode":"%s",
+                 "reason":"并入县级饮水工程统一实施","withdrawnBy":"clerk","at":"2017-05-18T10:00:00+08:00"}"""
+                .formatted(water, organization));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(admin, "/findings/" + waterFinding)
+                .body("status", equalTo("RESOLVED")).body("closedOn", equalTo("2017-05-18")));
+        get(admin, "/findings?unit=" + organization + "&status=OPEN").body("total", equalTo(0));
     }
 
     private static String overdue(UUID obligation, String unit) {
