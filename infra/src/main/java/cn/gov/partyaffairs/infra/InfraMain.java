@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.infra;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,9 @@ import java.util.logging.Logger;
  *       stops a server "postgres" started in DIR; prints "POSTGRES STOPPED" or "POSTGRES NOT RUNNING"
  *   createdb NAME...   creates the databases that are missing on the environment's server; "DATABASE READY name"
  *   dropdb NAME...     drops them, ending their sessions; "DATABASE DROPPED name"
+ *   caught-up [--bootstrap localhost:9092] [--timeout-seconds 300]
+ *       waits until every consumer group with members has consumed every record of its partitions; prints
+ *       "CONSUMERS CAUGHT UP", or "CONSUMERS STILL BEHIND {group=records}" and exits 3 when the time runs out
  * </pre>
  * PostgreSQL commands read PGHOST, PGPORT, PGUSER and PGPASSWORD (default 127.0.0.1, 5432, postgres, empty).
  */
@@ -51,6 +55,7 @@ public final class InfraMain {
                         PostgresServer.stop(options.requiredPath("--data")) ? "POSTGRES STOPPED" : "POSTGRES NOT RUNNING");
                 case "createdb" -> databases(options, true);
                 case "dropdb" -> databases(options, false);
+                case "caught-up" -> caughtUp(options);
                 default -> usage();
             }
         } catch (RuntimeException e) {
@@ -118,11 +123,21 @@ public final class InfraMain {
         }
     }
 
+    private static void caughtUp(Options options) throws InterruptedException {
+        try (ConsumerLag lag = new ConsumerLag(options.value("--bootstrap", "localhost:9092"))) {
+            if (!lag.awaitCaughtUp(Duration.ofSeconds(Long.parseLong(options.value("--timeout-seconds", "300"))), RESULTS)) {
+                System.exit(3);
+            }
+            RESULTS.println("CONSUMERS CAUGHT UP");
+        }
+    }
+
     private static void usage() {
         System.err.println("usage: InfraMain kafka [--port 9092] [--data DIR] [--partitions N]\n"
                 + "       InfraMain postgres [--port PORT] --data DIR\n"
                 + "       InfraMain postgres-stop --data DIR\n"
-                + "       InfraMain createdb|dropdb NAME...");
+                + "       InfraMain createdb|dropdb NAME...\n"
+                + "       InfraMain caught-up [--bootstrap HOST:PORT] [--timeout-seconds N]");
         System.exit(2);
     }
 
