@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
@@ -27,6 +28,9 @@ import java.util.stream.Collectors;
  */
 final class ConsumerLag implements AutoCloseable {
 
+    /** What a group that is rebalancing is behind by: unknown, and not caught up. */
+    static final long REBALANCING = -1;
+
     private final Admin admin;
 
     ConsumerLag(String bootstrapServers) {
@@ -38,7 +42,7 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /**
-     * Records not yet consumed, per group with members (a group left behind by an earlier replica or run is not
+     * Records not yet consumed ({@link #REBALANCING} while it rebalances), per group with members (a group left behind by an earlier replica or run is not
      * waited for). A partition the group has not committed yet counts from its start: the group reads from there.
      */
     Map<String, Long> behind() throws ExecutionException, InterruptedException {
@@ -51,7 +55,9 @@ final class ConsumerLag implements AutoCloseable {
             }
             Set<TopicPartition> assigned = group.members().stream()
                     .flatMap(m -> m.assignment().topicPartitions().stream()).collect(Collectors.toSet());
-            if (assigned.isEmpty()) {
+            if (group.groupState() != GroupState.STABLE || assigned.isEmpty()) {
+                // Rebalancing (after a broker restart, a replica joining or leaving): nobody reads meanwhile.
+                behind.put(group.groupId(), REBALANCING);
                 continue;
             }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
@@ -81,7 +87,7 @@ final class ConsumerLag implements AutoCloseable {
             } catch (ExecutionException e) {
                 progress.println("CONSUMERS UNKNOWN " + e.getCause().getMessage());
             }
-            if (!last.isEmpty() && last.values().stream().allMatch(lag -> lag == 0)) {
+            if (!last.isEmpty() && last.values().stream().allMatch(lag -> lag == 0L)) {
                 return true;
             }
             if (System.nanoTime() - lastPrinted > TimeUnit.SECONDS.toNanos(10)) {
