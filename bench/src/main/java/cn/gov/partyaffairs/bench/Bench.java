@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code ./suite bench [--quick] [--fresh-history]}: every figure of the suite against this machine's own limits, in
@@ -68,13 +70,17 @@ public final class Bench {
         LoadDriver driver = new LoadDriver(vertx);
         Baselines baselines = new Baselines(plan, suite, driver, results);
         PublicReads reads = new PublicReads(plan, suite, driver, results);
+        // The quick run checks that every figure is there, not what it is: its history suite starts while the
+        // baselines run. The full run starts it after them, so that nothing else runs beside a measurement.
+        CompletableFuture<HistorySuite> early = plan.isFull() ? null
+                : CompletableFuture.supplyAsync(() -> startHistorySuite(freshHistory));
         step("start-up and memory", () -> baselines.startup(PARTS));
         step("PostgreSQL baseline", baselines::database);
         step("Kafka baseline", () -> baselines.broker(System.getProperty("java.class.path")));
         step("HTTP ceiling", () -> baselines.ceiling(suite.port("BASELINE_PORT", 8099)));
         step("stalls", reads::stalls);
         step("public reads", () -> reads.measure("read", "public reads", "http.gateway.live.rps", reads.reads()));
-        step("history", () -> history(vertx, driver, freshHistory));
+        step("history", () -> history(vertx, driver, early != null ? early.join() : startHistorySuite(freshHistory)));
         vertx.close();
 
         Report report = new Report(results);
@@ -85,10 +91,18 @@ public final class Bench {
         return complete(report);
     }
 
-    /** The history suite: the generated history, then what it costs, then the writes of the benchmark itself. */
-    private void history(Vertx vertx, LoadDriver driver, boolean fresh) throws Exception {
+    private HistorySuite startHistorySuite(boolean fresh) {
         log("starting the history suite (its own broker and databases) …");
-        try (HistorySuite historySuite = HistorySuite.start(suite, plan.isFull() ? "bench" : "benchq", fresh || !plan.isFull())) {
+        try {
+            return HistorySuite.start(suite, plan.isFull() ? "bench" : "benchq", fresh || !plan.isFull(), plan.isFull());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The history suite: the generated history, then what it costs, then the writes of the benchmark itself. */
+    private void history(Vertx vertx, LoadDriver driver, HistorySuite started) throws Exception {
+        try (HistorySuite historySuite = started) {
             SuiteAccess h = historySuite.suite();
             History history = new History(plan, h, results, Bench::log);
             step("history load", () -> history.load(plan.isFull(), plan.isFull() ? 5 : 1));

@@ -115,7 +115,9 @@ public final class History {
         int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManifestJvm.flags(suite.root().resolve("deploy"), "gateway"));
+        // The history suite's own settings: the manifests' in the full run, the launcher's quick start otherwise.
+        command.addAll("production".equals(suite.env("SUITE_JVM", "")) ? ManifestJvm.flags(suite.root().resolve("deploy"), "gateway")
+                : List.of(suite.env("SUITE_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1").split("\\s+")));
         command.add("-jar");
         command.add(suite.root().resolve("gateway/target/quarkus-app/quarkus-run.jar").toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

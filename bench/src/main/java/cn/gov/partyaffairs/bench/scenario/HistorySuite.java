@@ -34,8 +34,13 @@ public final class HistorySuite implements AutoCloseable {
         this.log = log;
     }
 
-    /** @param fresh drop what an earlier run left, and start empty */
-    public static HistorySuite start(SuiteAccess underTest, String suffix, boolean fresh) throws IOException {
+    /**
+     * @param fresh      drop what an earlier run left, and start empty
+     * @param production the JVM settings of the Kubernetes manifests (the full run); otherwise the launcher's quick
+     *                   start, as the quick run measures the suite under test
+     */
+    public static HistorySuite start(SuiteAccess underTest, String suffix, boolean fresh, boolean production)
+            throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("SUITE_RUN", underTest.run() + "-" + suffix);
         for (String port : List.of("GATEWAY_PORT", "DISCLOSURE_PORT", "COMMITMENT_PORT", "SUPERVISION_PORT", "KAFKA_PORT")) {
@@ -62,7 +67,7 @@ public final class HistorySuite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", "");
         env.put("SUITE_KEYCLOAK", "external");
         env.put("SUITE_DEMO", "0");
-        env.put("SUITE_JVM", "production");
+        env.put("SUITE_JVM", production ? "production" : "");
         SuiteAccess history = underTest.with(env);
         Path log = underTest.run().resolve("logs/bench-history-suite.log");
         Files.createDirectories(log.getParent());
