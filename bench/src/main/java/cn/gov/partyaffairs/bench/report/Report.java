@@ -38,7 +38,7 @@ public final class Report {
         }
         Object jvm = results.context().get("jvm");
         if (jvm instanceof Map<?, ?> settings) {
-            md.append("- JVM settings measured (from the Kubernetes manifests):\n");
+            md.append("- JVM settings measured (the full run restarts every service with its Kubernetes manifest's):\n");
             settings.forEach((part, flags) -> md.append("  - ").append(part).append(": `").append(flags).append("`\n"));
         }
         md.append("\n## Targets\n\n| | target | goal | measured |\n|---|---|---|---|\n");
