@@ -101,8 +101,10 @@ final class Suite {
     static void kafka(String action) {
         try {
             Path root = Path.of(env("SUITE_ROOT", ".."));
+            // Into the suite's logs: the forked test JVM's own standard output is Surefire's channel to Maven.
+            Path log = root.resolve(env("SUITE_RUN", ".suite")).resolve("logs/suite-kafka.log");
             Process process = new ProcessBuilder(root.resolve("suite").toString(), "kafka", action)
-                    .inheritIO().start();
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("./suite kafka " + action + " failed");
             }
