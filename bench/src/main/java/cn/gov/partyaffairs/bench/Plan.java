@@ -39,9 +39,9 @@ public record Plan(String name,
     }
 
     public static Plan quick() {
-        return new Plan("quick", Duration.ofSeconds(2), 50_000, 300, Duration.ofMillis(300), Duration.ofSeconds(1),
+        return new Plan("quick", Duration.ofSeconds(2), 10_000, 100, Duration.ofMillis(300), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(50),
-                Duration.ofSeconds(2), List.of(50, 200), 3, Duration.ofSeconds(2), 3_000);
+                Duration.ofSeconds(2), List.of(50, 200), 3, Duration.ofSeconds(2), 1_500);
     }
 
     public boolean isFull() {

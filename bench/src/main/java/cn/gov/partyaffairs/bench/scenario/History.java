@@ -107,8 +107,35 @@ public final class History {
         }
     }
 
-    /** A new gateway replica with an empty database and its own consumer group, reading all topics from the start. */
-    public void freshReplica() throws Exception {
+    /** A fresh gateway replica, started: its process, where it answers, and when it was launched. */
+    public final class Replica implements AutoCloseable {
+        private final Process process;
+        private final String database;
+        private final SuiteAccess access;
+        private final long launched;
+
+        private Replica(Process process, String database, SuiteAccess access, long launched) {
+            this.process = process;
+            this.database = database;
+            this.access = access;
+            this.launched = launched;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            dropDatabase(database);
+        }
+    }
+
+    /**
+     * Launches a new gateway replica with an empty database and its own consumer group, reading all topics from the
+     * start. The quick run launches it early, so that its start-up overlaps the other scenarios.
+     */
+    public Replica startReplica() throws IOException {
         String database = suite.database("gateway") + "_replica";
         dropDatabase(database);
         int port = freePort();
@@ -135,18 +162,25 @@ public final class History {
         String group = "gateway-bench-replica-" + System.currentTimeMillis();
         env.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", group);
         env.put("GATEWAY_WEBHOOKS_DISPATCH", "false");
-        long started = System.nanoTime();
-        Process replica = builder.start();
-        try (Topics topics = new Topics(suite.kafkaBootstrap())) {
-            SuiteAccess replicaAccess = suite.with(java.util.Map.of("GATEWAY_PORT", Integer.toString(port),
-                    "GATEWAY_MANAGEMENT_PORT", Integer.toString(managementPort)));
-            awaitReady(replicaAccess, replica);
+        long launched = System.nanoTime();
+        SuiteAccess access = suite.with(java.util.Map.of("GATEWAY_PORT", Integer.toString(port),
+                "GATEWAY_MANAGEMENT_PORT", Integer.toString(managementPort)));
+        return new Replica(builder.start(), database, access, launched);
+    }
+
+    /**
+     * The replica's start-up, how fast it catches up with every event the live gateway has applied (counted from when
+     * it became ready), and whether its read models then equal the live ones. Stops it.
+     */
+    public void freshReplica(Replica replica) throws Exception {
+        try (replica) {
+            awaitReady(replica.access, replica.process);
             long ready = System.nanoTime();
             long expected = applied(suite.database("gateway"));
             long deadline = ready + CATCH_UP.toNanos();
             long seen;
-            while ((seen = applied(database)) < expected) {
-                if (System.nanoTime() > deadline || !replica.isAlive()) {
+            while ((seen = applied(replica.database)) < expected) {
+                if (System.nanoTime() > deadline || !replica.process.isAlive()) {
                     results.problem("the fresh replica applied only " + seen + " of " + expected + " events");
                     return;
                 }
@@ -155,21 +189,15 @@ public final class History {
             double seconds = (System.nanoTime() - ready) / 1e9;
             results.add("catchup.eps", "history", "a fresh gateway replica catching up from the topics", expected / seconds,
                     "events/s");
-            results.add("catchup.start.s", "history", "the fresh replica: start-up to ready", (ready - started) / 1e9, "s");
+            results.add("catchup.start.s", "history", "the fresh replica: start-up to ready", (ready - replica.launched) / 1e9, "s");
             String admin = suite.token("admin");
             boolean equal = suite.getJson("/api/internal/admin/read-model/digest", admin)
-                    .equals(replicaAccess.getJson("/api/internal/admin/read-model/digest", admin));
+                    .equals(replica.access.getJson("/api/internal/admin/read-model/digest", admin));
             results.add("catchup.digest.equal", "history", "the replica's read models equal the live ones (1 = yes)",
                     equal ? 1 : 0, "");
             if (!equal) {
                 results.problem("the fresh replica's digest differs from the live gateway's");
             }
-        } finally {
-            replica.destroy();
-            if (!replica.waitFor(30, TimeUnit.SECONDS)) {
-                replica.destroyForcibly();
-            }
-            dropDatabase(database);
         }
     }
 
