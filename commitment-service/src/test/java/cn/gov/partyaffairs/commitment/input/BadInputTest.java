@@ -60,6 +60,18 @@ class BadInputTest {
     }
 
     @Test
+    void aQueryFilterOutsideItsValuesIsA400NamingTheParameterNotA404() {
+        isProblem(given().auth().oauth2(TestTokens.countyAdmin()).when().get("/commitments?status=DONE").then(), 400)
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", containsString("FULFILLED"));
+        isProblem(given().auth().oauth2(TestTokens.countyAdmin()).when().get("/statistics?kind=service").then(), 400)
+                .body("errors[0].field", equalTo("kind"))
+                .body("errors[0].message", containsString("SERVICE"));
+        // An empty filter, as a form sends it, is no filter.
+        given().auth().oauth2(TestTokens.countyAdmin()).when().get("/commitments?status=").then().statusCode(200);
+    }
+
+    @Test
     void aNumberIsNotTakenAsText() {
         isProblem(visitor().body("{\"rating\":\"SATISFIED\",\"comment\":123}").when().post(evaluationsPath()).then(), 400)
                 .body("errors[0].field", equalTo("comment"))

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.platform.error;
 
+import cn.gov.partyaffairs.platform.http.EnumParameters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -55,6 +56,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of("forbidden", "无权操作 Forbidden", 403, "您的角色或所属组织无权执行此操作"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(EnumParameters.InvalidParameterException e, UriInfo uri) {
+        return respond(e.problem(), uri);
     }
 
     @ServerExceptionMapper
