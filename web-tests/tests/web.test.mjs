@@ -16,7 +16,7 @@ after(async () => { await browser?.close(); });
 describe('the web pages', () => {
   it('every page meets its Content-Security-Policy, and the policy refuses an injected inline script', async () => {
     const page = await visitor(browser);
-    for (const path of ['index.html', 'commitments.html', 'org.html?code=YP-V001', 'dashboard.html', 'console.html']) {
+    for (const path of ['index.html', 'commitments.html', 'catalog.html', 'org.html?code=YP-V001', 'dashboard.html', 'console.html']) {
       await open(page, path); // fails on any refusal the page caused itself
     }
     await open(page, 'index.html');
@@ -219,13 +219,29 @@ describe('the web pages', () => {
 
   it('phone-sized pages have no horizontal scroll', async () => {
     const phone = await visitor(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    for (const path of ['index.html', `disclosure.html?id=${disclosureId}`, 'commitments.html', 'console.html']) {
+    for (const path of ['index.html', `disclosure.html?id=${disclosureId}`, 'commitments.html', 'catalog.html', 'console.html']) {
       await open(phone, path);
       assert.equal(await overflows(phone), false, `${path} scrolls sideways at 360 px`);
     }
     await open(phone, 'index.html');
     await shot(phone, 'portal-home-phone');
     await phone.close();
+  });
+
+  it('the public reads the county catalog: every category and item with its scope, timing, channels and who discloses it', async () => {
+    const page = await visitor(browser);
+    await open(page, 'index.html');
+    await page.getByRole('link', { name: '公开目录' }).click();
+    await page.waitForSelector('body[data-ready=true]');
+    assert.match(await page.textContent('#catalog-summary'), /共 9 大类 57 项/);
+    assert.equal(await page.locator('#catalog-list > li').count(), 9);
+    const first = page.locator('#catalog-list ul.catalog-items > li').first();
+    assert.match(await first.textContent(), /C1-01/);
+    assert.match(await first.locator('[data-field=scope]').textContent(), /向社会公开|党内/);
+    assert.match(await first.locator('[data-field=timing]').textContent(), /公开/);
+    assert.match(await first.locator('[data-field=channels]').textContent(), /党务公开栏/);
+    assert.match(await first.locator('[data-field=organizations]').textContent(), /党组织/);
+    await page.close();
   });
 
   it('English is available', async () => {

@@ -1,4 +1,4 @@
-import { api, el, fill, t, label, LABELS, percent, setUpLanguage, showProblem, clearProblem, notify } from './common.js';
+import { api, el, fill, t, label, LABELS, percent, setUpLanguage, showProblem, clearProblem, notify, milestoneList, milestoneState } from './common.js';
 
 setUpLanguage();
 
@@ -28,6 +28,24 @@ function satisfaction(s) {
     `${s.evaluations} evaluations: ${s.satisfied} satisfied, ${s.basicallySatisfied} basically, ${s.dissatisfied} dissatisfied (${percent(s.rate)})`);
 }
 
+/**
+ * The progress reports and, among them in date order, every milestone whose date passed unreached (the commitment
+ * service flags it once, CommitmentMilestoneMissed).
+ */
+function timeline(full) {
+  const missed = (full.milestones || []).filter((m) => m.missedAt).map((m) => ({ on: m.dueDate, missed: m }));
+  const entries = [...(full.timeline || []).map((p) => ({ on: p.reportedOn, report: p })), ...missed]
+    .sort((a, b) => String(a.on).localeCompare(String(b.on)));
+  if (!entries.length) return el('p', { class: 'meta' }, t('暂无进展记录', 'No reports yet'));
+  return el('ol', { class: 'timeline' }, ...entries.map(({ report: p, missed: m }) => (m
+    ? el('li', { class: 'missed', 'data-kind': 'milestone-missed' },
+      el('strong', {}, `${m.dueDate} · `), el('span', { class: 'tag MISSED' }, milestoneState(m).text),
+      t(` 节点“${m.title}”到期未达成`, ` milestone “${m.title}” passed unreached`))
+    : el('li', {},
+      el('strong', {}, `${p.reportedOn} · ${p.percent ?? '—'}%`), p.quantity != null ? ` · ${p.quantity}${full.targetUnit || ''}` : '',
+      p.note ? el('div', {}, p.note) : null, p.reason ? el('div', { class: 'meta' }, t('说明：', 'Reason: '), p.reason) : null))));
+}
+
 /** The timeline, the public's comments and the evaluation form, read when the reader opens an entry. */
 async function details(c, box) {
   const full = await api(`/api/public/commitments/${c.id}`);
@@ -55,12 +73,10 @@ async function details(c, box) {
     c.description ? el('p', {}, c.description) : null,
     el('p', { class: 'meta' }, t(`责任人：${full.responsible || '—'}；承诺时间 ${full.pledgedOn}；时限 ${full.dueDate}`,
       `Responsible: ${full.responsible || '—'}; pledged ${full.pledgedOn}; due ${full.dueDate}`)),
+    (full.milestones || []).length ? el('h3', {}, t('节点', 'Milestones')) : null,
+    milestoneList(full.milestones),
     el('h3', {}, t('进展记录', 'Progress reports')),
-    (full.timeline || []).length
-      ? el('ol', { class: 'timeline' }, ...full.timeline.map((p) => el('li', {},
-        el('strong', {}, `${p.reportedOn} · ${p.percent ?? '—'}%`), p.quantity != null ? ` · ${p.quantity}${full.targetUnit || ''}` : '',
-        p.note ? el('div', {}, p.note) : null, p.reason ? el('div', { class: 'meta' }, t('说明：', 'Reason: '), p.reason) : null)))
-      : el('p', { class: 'meta' }, t('暂无进展记录', 'No reports yet')),
+    timeline(full),
     (full.comments || []).length ? el('ul', {}, ...full.comments.map((x) => el('li', {}, `${label('rating', x.rating)}：${x.comment || ''}`))) : null,
     form);
 }

@@ -181,6 +181,27 @@ export const LABELS = {
   },
 };
 
+/** Where a commitment's milestone stands: reached, reached late, missed (its date passed unreached) or not yet due. */
+export function milestoneState(m) {
+  if (m.reachedOn) {
+    return (m.missedAt || (m.dueDate && m.reachedOn > m.dueDate))
+      ? { code: 'REACHED_LATE', text: t('逾期达成', 'Reached late') } : { code: 'REACHED', text: t('已达成', 'Reached') };
+  }
+  return m.missedAt ? { code: 'MISSED', text: t('逾期未达成', 'Missed') } : { code: 'NOT_DUE', text: t('未到期', 'Not yet due') };
+}
+
+/** A commitment's milestones as a list, each with its date and where it stands; null when it has none. */
+export function milestoneList(milestones) {
+  if (!milestones || !milestones.length) return null;
+  return el('ul', { class: 'milestones' }, ...milestones.map((m) => {
+    const state = milestoneState(m);
+    return el('li', { 'data-state': state.code },
+      `${m.title}${m.dueDate ? t(`（时限 ${m.dueDate}）`, ` (due ${m.dueDate})`) : ''} `,
+      el('span', { class: `tag ${state.code}` }, state.text),
+      m.reachedOn ? el('span', { class: 'meta' }, t(` ${m.reachedOn} 达成`, ` reached ${m.reachedOn}`)) : null);
+  }));
+}
+
 export function label(group, code) {
   const pair = LABELS[group]?.[code];
   return pair ? t(pair[0], pair[1]) : code;

@@ -5,10 +5,12 @@ import cn.gov.partyaffairs.contracts.commitment.CommitmentPledged;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentProgressReported;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentMilestoneMissed;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentWithdrawn;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentApproved;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
+import cn.gov.partyaffairs.contracts.disclosure.CatalogPublished;
 import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
 import cn.gov.partyaffairs.contracts.disclosure.CommentRejected;
 import cn.gov.partyaffairs.contracts.disclosure.CommentSubmitted;
@@ -66,6 +68,7 @@ public final class EventCatalog {
             OrganizationUpdated.class,
             OrganizationDeactivated.class,
             ContentListSettled.class,
+            CatalogPublished.class,
             DisclosureDrafted.class,
             DisclosureDraftEdited.class,
             DisclosureSubmitted.class,
@@ -89,6 +92,7 @@ public final class EventCatalog {
             CommitmentProgressReported.class,
             CommitmentFulfilled.class,
             CommitmentOverdue.class,
+            CommitmentMilestoneMissed.class,
             CommitmentWithdrawn.class,
             CommitmentEvaluated.class,
             EvaluationCommentApproved.class,

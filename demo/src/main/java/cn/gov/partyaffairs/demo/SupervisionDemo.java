@@ -182,8 +182,9 @@ public final class SupervisionDemo {
         for (int t = 0; t < TASKS.length; t++) {
             boolean done = random.nextDouble() < (t < 2 ? 1.0 : t == 2 ? 0.85 : 0.6);
             LocalDate on = since.plusMonths(doneByMonth[t]).plusDays(random.nextInt(25));
-            api.put("/units/" + unit + "/tasks/" + TASKS[t], JSON.createObjectNode().put("status", done ? "DONE" : "IN_PROGRESS")
-                    .put("on", on.toString()).put("note", done ? "经督促指导组验收" : "正在推进"), "task of " + unit);
+            api.putOnceTheContentListArrived("/units/" + unit + "/tasks/" + TASKS[t], JSON.createObjectNode()
+                    .put("status", done ? "DONE" : "IN_PROGRESS").put("on", on.toString())
+                    .put("note", done ? "经督促指导组验收" : "正在推进"), "task of " + unit);
         }
     }
 
@@ -297,6 +298,25 @@ public final class SupervisionDemo {
         JsonNode put(String path, JsonNode body, String what) throws IOException, InterruptedException {
             return call(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), what);
+        }
+
+        /**
+         * A PUT that supervision refuses with {@code content-list-empty} until its copy of the unit's content list,
+         * fed by the disclosure service's events, has arrived: asked again for up to a minute.
+         */
+        JsonNode putOnceTheContentListArrived(String path, JsonNode body, String what)
+                throws IOException, InterruptedException {
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                if (response.statusCode() == 409 && response.body().contains("content-list-empty") && attempt < 120) {
+                    Thread.sleep(500);
+                    continue;
+                }
+                expectOk(response, what);
+                return JSON.readTree(response.body());
+            }
         }
 
         JsonNode postEmpty(String path, String what) throws IOException, InterruptedException {

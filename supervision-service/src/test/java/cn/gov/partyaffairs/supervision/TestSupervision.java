@@ -41,6 +41,20 @@ public final class TestSupervision {
         return code;
     }
 
+    /**
+     * The organization's content list as the disclosure service settles it ({@code ContentListSettled}, version
+     * {@code version} of the organization); supervision keeps its copy from the event.
+     */
+    public static void contentList(String code, long version, String... itemCodes) {
+        String id = given().auth().oauth2(TestTokens.countyAdmin()).when().get("/organizations/" + code)
+                .then().statusCode(200).extract().path("id");
+        String items = itemCodes.length == 0 ? "" : "\"" + String.join("\",\"", itemCodes) + "\"";
+        EventProbe.send("disclosure.events", id, EventProbe.cloudEvent(UUID.randomUUID().toString(),
+                        "cn.gov.partyaffairs.disclosure.ContentListSettled.v1", UUID.fromString(id), version), """
+                {"organizationId":"%s","code":"%s","itemCodes":[%s],"settledBy":"admin","at":"2017-03-05T09:00:00+08:00"}"""
+                .formatted(id, code, items));
+    }
+
     /** A village branch, designated a demonstration unit on the given day. */
     public static String unit(String name, LocalDate designatedOn) {
         String code = organization(name, "village-branch");

@@ -42,7 +42,9 @@ public record CommitmentDto(
         long version,
         List<ReportDto> timeline) {
 
-    public record MilestoneDto(String title, LocalDate dueDate, LocalDate reachedOn) {
+    /** @param missedAt when its date was found passed unreached; {@code stateLabel} says where it stands, in Chinese */
+    public record MilestoneDto(String title, LocalDate dueDate, LocalDate reachedOn, OffsetDateTime missedAt,
+                               String stateLabel) {
     }
 
     public record ReportDto(UUID id, Integer percent, BigDecimal quantity, String note, String reason,
@@ -57,7 +59,7 @@ public record CommitmentDto(
         return new CommitmentDto(c.id, c.kind, c.title, c.description, c.category, names.category(c.category),
                 c.departmentCode, names.department(c.departmentCode), c.organizationCode,
                 names.organization(c.organizationCode), c.responsible, c.targetQuantity, c.targetUnit,
-                c.milestones.stream().map(m -> new MilestoneDto(m.title, m.dueDate, m.reachedOn)).toList(),
+                c.milestones.stream().map(m -> new MilestoneDto(m.title, m.dueDate, m.reachedOn, m.missedAt, m.stateLabel())).toList(),
                 c.pledgedOn, c.dueDate, c.status, c.status.label(), c.progressPercent, c.progressQuantity,
                 c.fulfilledOn, c.onTime, c.evidence, c.withdrawReason, c.overdueSince, c.version,
                 timeline == null ? null : timeline.stream().map(ReportDto::of).toList());

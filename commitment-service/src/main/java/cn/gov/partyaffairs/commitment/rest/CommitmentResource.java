@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.commitment.rest;
 
 import cn.gov.partyaffairs.commitment.Commitment;
 import cn.gov.partyaffairs.commitment.CommitmentStatus;
+import cn.gov.partyaffairs.commitment.overdue.MilestoneDetector;
 import cn.gov.partyaffairs.commitment.overdue.OverdueDetector;
 import cn.gov.partyaffairs.commitment.repository.CommitmentRepository;
 import cn.gov.partyaffairs.commitment.rest.CommitmentRequests.LedgerEntry;
@@ -49,13 +50,15 @@ public class CommitmentResource {
     private final CommitmentService service;
     private final CommitmentRepository commitments;
     private final OverdueDetector overdue;
+    private final MilestoneDetector milestones;
     private final CommitmentNames names;
 
     public CommitmentResource(CommitmentService service, CommitmentRepository commitments, OverdueDetector overdue,
-                              CommitmentNames names) {
+                              MilestoneDetector milestones, CommitmentNames names) {
         this.service = service;
         this.commitments = commitments;
         this.overdue = overdue;
+        this.milestones = milestones;
         this.names = names;
     }
 
@@ -128,9 +131,10 @@ public class CommitmentResource {
     @Path("overdue-check")
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Look for overdue commitments now (every replica also does so at an interval)")
+    @Operation(summary = "Look for overdue commitments and missed milestones now (every replica also does so at an interval)")
     public Map<String, Integer> checkOverdue() {
-        return Map.of("overdue", overdue.check());
+        int commitments = overdue.check();
+        return Map.of("overdue", commitments, "milestonesMissed", milestones.check());
     }
 
     private Response answer(Response.ResponseBuilder response, Commitment c) {

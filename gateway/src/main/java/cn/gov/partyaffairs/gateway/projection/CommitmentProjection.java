@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.gateway.projection;
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentMilestoneMissed;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentPledged;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentProgressReported;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentWithdrawn;
@@ -78,6 +79,18 @@ public class CommitmentProjection {
                 move(e.commitmentId(), "FULFILLED", 100, e.at());
             }
             case "CommitmentOverdue" -> move(event.aggregateId(), "OVERDUE", null, event.time());
+            case "CommitmentMilestoneMissed" -> {
+                // The commitment service found the milestone's date passed unreached: the timeline shows it so.
+                CommitmentMilestoneMissed e = event.as(CommitmentMilestoneMissed.class, mapper);
+                em.createNativeQuery("""
+                                UPDATE commitment_view SET milestones = (
+                                    SELECT coalesce(jsonb_agg(CASE WHEN n - 1 = ?2 AND m ->> 'title' = ?3
+                                        THEN m || jsonb_build_object('missedAt', ?4) ELSE m END ORDER BY n), '[]'::jsonb)::text
+                                    FROM jsonb_array_elements(milestones::jsonb) WITH ORDINALITY AS x(m, n))
+                                WHERE id = ?1""")
+                        .setParameter(1, e.commitmentId()).setParameter(2, e.position()).setParameter(3, e.milestone())
+                        .setParameter(4, event.text("detectedAt")).executeUpdate();
+            }
             case "CommitmentWithdrawn" -> {
                 CommitmentWithdrawn e = event.as(CommitmentWithdrawn.class, mapper);
                 em.createNativeQuery("UPDATE commitment_view SET withdraw_reason = ?2 WHERE id = ?1")

@@ -1,6 +1,7 @@
 package cn.gov.partyaffairs.gateway.projection;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.disclosure.CatalogPublished;
 import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
@@ -13,6 +14,7 @@ import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionRecorded;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
+import cn.gov.partyaffairs.gateway.catalog.CatalogReadModel;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.service.ReadModel;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
@@ -39,13 +41,15 @@ public class DisclosureProjection {
     private final ReadModel organizations;
     private final CountyFigureRepository figures;
     private final ObjectMapper mapper;
+    private final CatalogReadModel catalog;
 
     public DisclosureProjection(EntityManager em, ReadModel organizations, CountyFigureRepository figures,
-                                ObjectMapper mapper) {
+                                ObjectMapper mapper, CatalogReadModel catalog) {
         this.em = em;
         this.organizations = organizations;
         this.figures = figures;
         this.mapper = mapper;
+        this.catalog = catalog;
     }
 
     /** Applies the event and says who may see it. */
@@ -76,6 +80,11 @@ public class DisclosureProjection {
                 em.createNativeQuery("UPDATE organization_view SET content_items = ?2 WHERE code = ?1")
                         .setParameter(1, e.code()).setParameter(2, String.join(",", e.itemCodes())).executeUpdate();
                 return Visibility.open(e.code());
+            }
+            case "CatalogPublished" -> {
+                // The catalog of what is disclosed is no secret: the public reads it whole.
+                catalog.published(event.as(CatalogPublished.class, mapper));
+                return Visibility.open(null);
             }
             case "DisclosureDrafted" -> {
                 DisclosureDrafted e = event.as(DisclosureDrafted.class, mapper);

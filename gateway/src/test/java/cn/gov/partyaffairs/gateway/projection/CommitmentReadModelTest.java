@@ -82,4 +82,31 @@ class CommitmentReadModelTest {
         assertEquals(satisfiedBefore + 1,
                 given().get("/api/public/statistics").then().extract().<Number>path("satisfaction.satisfied").longValue());
     }
+
+    @Test
+    void aMissedMilestoneShowsOnThePublicTimeline() {
+        UUID id = UUID.randomUUID();
+        String organization = TestEvents.code("V");
+        TestEvents.send("commitment.CommitmentPledged", id, 1, """
+                {"commitmentId":"%s","kind":"PRACTICAL_THING","title":"硬化通组路2公里","description":null,"category":null,
+                 "departmentCode":null,"departmentName":null,"organizationCode":"%s","organizationName":"鱼塘村党支部",
+                 "responsible":"村支书","targetQuantity":2,"targetUnit":"公里",
+                 "milestones":[{"title":"路基完成","dueDate":"2017-04-30"},{"title":"路面硬化","dueDate":"2017-04-30"}],
+                 "pledgedOn":"2017-03-01","dueDate":"2017-06-30","pledgedBy":"clerk","at":"2017-03-01T09:00:00+08:00"}"""
+                .formatted(id, organization));
+        TestEvents.send("commitment.CommitmentMilestoneMissed", id, 2, """
+                {"commitmentId":"%s","kind":"PRACTICAL_THING","departmentCode":null,"organizationCode":"%s",
+                 "title":"硬化通组路2公里","position":1,"milestone":"路面硬化","milestoneDueDate":"2017-04-30",
+                 "progressPercent":null,"detectedAt":"2017-05-01T00:05:00+08:00"}""".formatted(id, organization));
+        TestEvents.await(() -> given().get("/api/public/commitments/" + id).then().extract().statusCode() == 200
+                && given().get("/api/public/commitments/" + id).then().extract().path("milestones[1].missedAt") != null);
+        given().when().get("/api/public/commitments/" + id).then()
+                .body("milestones.title", contains("路基完成", "路面硬化"))
+                .body("milestones[0].missedAt", org.hamcrest.Matchers.nullValue())
+                .body("milestones[1].missedAt", equalTo("2017-05-01T00:05:00+08:00"))
+                .body("status", equalTo("PLEDGED"));
+        // The list shows it too.
+        given().when().get("/api/public/commitments?organization=" + organization).then()
+                .body("items[0].milestones[1].missedAt", equalTo("2017-05-01T00:05:00+08:00"));
+    }
 }

@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.supervision.messaging;
 import cn.gov.partyaffairs.platform.messaging.IdempotentConsumer;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import cn.gov.partyaffairs.replica.OrganizationReplica;
+import cn.gov.partyaffairs.supervision.contentlist.ContentListCopy;
 import cn.gov.partyaffairs.supervision.finding.AutomaticFindings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The disclosure service's events, each applied once: the register's keep the local organization copy (demonstration
- * units are organizations), and the cadence engine's lapses and cures become and resolve automatic findings.
+ * units are organizations), the content lists keep their local copy (a unit's catalog task needs one), and the
+ * cadence engine's lapses and cures become and resolve automatic findings.
  */
 @ApplicationScoped
 public class DisclosureEventsConsumer {
@@ -22,13 +24,15 @@ public class DisclosureEventsConsumer {
     private final IdempotentConsumer consumer;
     private final OrganizationReplica organizations;
     private final AutomaticFindings findings;
+    private final ContentListCopy contentLists;
     private final ObjectMapper mapper;
 
     public DisclosureEventsConsumer(IdempotentConsumer consumer, OrganizationReplica organizations,
-                                    AutomaticFindings findings, ObjectMapper mapper) {
+                                    AutomaticFindings findings, ContentListCopy contentLists, ObjectMapper mapper) {
         this.consumer = consumer;
         this.organizations = organizations;
         this.findings = findings;
+        this.contentLists = contentLists;
         this.mapper = mapper;
     }
 
@@ -37,6 +41,7 @@ public class DisclosureEventsConsumer {
     public void onEvent(ConsumerRecord<String, String> record) {
         consumer.apply(CONSUMER, IncomingEvent.from(record, mapper), event -> {
             organizations.apply(event);
+            contentLists.apply(event);
             findings.apply(event);
         });
     }

@@ -20,6 +20,7 @@ import cn.gov.partyaffairs.supervision.GroupMemberEntry;
 import cn.gov.partyaffairs.supervision.GuidanceGroup;
 import cn.gov.partyaffairs.supervision.GuidanceTask;
 import cn.gov.partyaffairs.supervision.TaskStatus;
+import cn.gov.partyaffairs.supervision.contentlist.ContentListCopy;
 import cn.gov.partyaffairs.supervision.UnitStatus;
 import cn.gov.partyaffairs.supervision.config.SupervisionConfig;
 import cn.gov.partyaffairs.supervision.finding.AutomaticFindings;
@@ -58,10 +59,13 @@ public class ProgrammeService {
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
+    private final ContentListCopy contentLists;
 
     public ProgrammeService(UnitRepository units, GroupRepository groups, AssignmentRepository assignments,
                             OrganizationReplica organizations, AutomaticFindings automaticFindings,
-                            SupervisionConfig config, Outbox outbox, Caller caller, Clock clock) {
+                            SupervisionConfig config, Outbox outbox, Caller caller, Clock clock,
+                            ContentListCopy contentLists) {
+        this.contentLists = contentLists;
         this.units = units;
         this.groups = groups;
         this.assignments = assignments;
@@ -213,9 +217,18 @@ public class ProgrammeService {
         return a;
     }
 
-    /** The responsible group (or a county admin) records where a set-up task stands. */
+    /**
+     * The responsible group (or a county admin) records where a set-up task stands. What a task sets up must exist
+     * before it is done: the content list for {@code CONTENT_CATALOG} (409 while the unit's list is empty).
+     */
     public DemonstrationUnit updateTask(String code, GuidanceTaskKind kind, ProgrammeRequests.UpdateTask request) {
         DemonstrationUnit u = unitForAction(code, "更新建设任务").unit();
+        if (kind == GuidanceTaskKind.CONTENT_CATALOG && request.status() == TaskStatus.DONE
+                && contentLists.itemCount(u.organizationCode) == 0) {
+            throw ProblemException.conflict("content-list-empty", u.organizationName + "（" + u.organizationCode
+                    + "）尚未确定公开内容和目录，不能将“确定公开内容和目录”标为已完成：请先由本单位或县委党务公开办公室在组织名册的“公开目录”中"
+                    + "勾选本单位的公开事项并保存（PUT /organizations/" + u.organizationCode + "/content-list），再标记完成。");
+        }
         LocalDate on = Days.onOrToday(request.on(), today(), "on", "任务日期");
         Days.notBefore(on, u.designatedOn, "on", "任务日期", "命名日期");
         GuidanceTask task = u.tasks.get(kind);

@@ -65,7 +65,9 @@ class ProgressReportTest {
 
         // Set-up tasks: U1 two done by the end of May (a third in June), U2 one, on its last day.
         task(inspector, u1, "IMPLEMENTATION_RULES", "DONE", "2017-04-20");
-        task(inspector, u1, "CONTENT_CATALOG", "DONE", "2017-05-10");
+        TestSupervision.contentList(u1, 2, "C1-01", "C8-01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> put(inspector, "/units/" + u1 + "/tasks/CONTENT_CATALOG",
+                "{\"status\":\"DONE\",\"on\":\"2017-05-10\"}").extract().statusCode() == 200);
         task(inspector, u1, "DISCLOSURE_METHODS", "DONE", "2017-06-02");
         task(inspector, u1, "MATERIALS_LEDGERS", "IN_PROGRESS", "2017-05-15");
         task(inspector, u2, "IMPLEMENTATION_RULES", "DONE", "2017-05-31");

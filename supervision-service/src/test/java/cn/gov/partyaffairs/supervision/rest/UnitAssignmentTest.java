@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,7 @@ import static cn.gov.partyaffairs.supervision.TestSupervision.assign;
 import static cn.gov.partyaffairs.supervision.TestSupervision.get;
 import static cn.gov.partyaffairs.supervision.TestSupervision.post;
 import static cn.gov.partyaffairs.supervision.TestSupervision.put;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -101,8 +103,20 @@ class UnitAssignmentTest {
         // The first group no longer acts for the unit; the second does.
         put(TestTokens.inspector(first), "/units/" + unit + "/tasks/CONTENT_CATALOG", """
                 {"status":"DONE"}""").statusCode(403).contentType("application/problem+json");
+        // 确定公开内容和目录 is not done while the unit's content list is empty: 409, saying what to do first.
         put(TestTokens.inspector(second), "/units/" + unit + "/tasks/CONTENT_CATALOG", """
-                {"status":"DONE","on":"2017-05-10"}""").statusCode(200)
+                {"status":"DONE","on":"2017-05-10"}""").statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("content-list-empty"))
+                .body("detail", containsString("尚未确定公开内容和目录"))
+                .body("detail", containsString("请先"))
+                .body("detail", containsString("/organizations/" + unit + "/content-list"));
+        put(TestTokens.inspector(second), "/units/" + unit + "/tasks/CONTENT_CATALOG", """
+                {"status":"IN_PROGRESS","on":"2017-05-10"}""").statusCode(200);
+        TestSupervision.contentList(unit, 2, "C1-01", "C5-02", "C8-01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> put(TestTokens.inspector(second),
+                "/units/" + unit + "/tasks/CONTENT_CATALOG", "{\"status\":\"DONE\",\"on\":\"2017-05-10\"}")
+                .extract().statusCode() == 200);
+        get(TestTokens.inspector(second), "/units/" + unit).statusCode(200)
                 .body("tasks.find { it.task == 'CONTENT_CATALOG' }.status", equalTo("DONE"))
                 .body("tasks.find { it.task == 'IMPLEMENTATION_RULES' }.note", equalTo("《鱼塘村党务公开实施细则》经支委会通过"));
         get(admin, "/groups/" + first).statusCode(200).body("unitCodes", hasSize(0));
@@ -110,11 +124,12 @@ class UnitAssignmentTest {
         get(admin, "/units?group=" + second).statusCode(200).body("code", contains(unit));
 
         String unitId = get(admin, "/units/" + unit).extract().path("id");
-        List<ConsumerRecord<String, String>> events = TestSupervision.events(unitId, 5);
+        // The refused attempts left no event behind.
+        List<ConsumerRecord<String, String>> events = TestSupervision.events(unitId, 6);
         assertEquals(List.of("DemonstrationUnitDesignated.v1", "UnitAssignedToGroup.v1", "GuidanceTaskUpdated.v1",
-                        "UnitAssignedToGroup.v1", "GuidanceTaskUpdated.v1"),
+                        "UnitAssignedToGroup.v1", "GuidanceTaskUpdated.v1", "GuidanceTaskUpdated.v1"),
                 events.stream().map(r -> EventProbe.header(r, "ce_type").replace(TestSupervision.PREFIX, "")).toList());
-        assertEquals(List.of("1", "2", "3", "4", "5"),
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"),
                 events.stream().map(r -> EventProbe.header(r, "ce_aggregateversion")).toList());
         assertEquals(true, events.get(3).value().contains("\"previousGroupCode\":\"" + first + "\""));
     }
