@@ -47,6 +47,6 @@ public class EventsConsumer {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
-        consumer.apply(ReadModel.CONSUMER, IncomingEvent.from(record, mapper), projector::apply);
+        consumer.apply(ReadModel.CONSUMER, IncomingEvent.from(record, mapper), projector::lockShared, projector::apply);
     }
 }

@@ -37,16 +37,26 @@ public class Projector {
     }
 
     /** Taken shared by every projecting transaction and exclusively by a rebuild, across all gateway replicas. */
-    private static final long READ_MODEL_LOCK = 0x6761746577617931L;
+    public static final long READ_MODEL_LOCK = 0x6761746577617931L;
 
     /** Blocks the live projections of every replica until the caller's transaction ends. */
     public static void lockExclusively(EntityManager em) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, READ_MODEL_LOCK).getSingleResult();
     }
 
+    /**
+     * Taken first in every live event's transaction, before the consumer records the event: a rebuild holding the
+     * lock exclusively writes those same records at its end, and would otherwise wait for this transaction as it waits
+     * for the rebuild (PostgreSQL then aborts one of them, the rebuild seen failing with "deadlock detected").
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockShared() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(?1)").setParameter(1, READ_MODEL_LOCK).getSingleResult();
+    }
+
+    /** Applies a live event; the caller's transaction holds {@link #lockShared()}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(?1)").setParameter(1, READ_MODEL_LOCK).getSingleResult();
         log(event, project(event));
     }
 

@@ -37,10 +37,22 @@ public class IdempotentConsumer {
     public enum Outcome { APPLIED, DUPLICATE, STALE }
 
     public Outcome apply(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+        return apply(consumer, event, () -> { }, effect);
+    }
+
+    /**
+     * @param first runs first in the event's transaction, before this consumer's own bookkeeping: where the effect
+     *              takes a lock that a replay holds exclusively, it must be taken before the bookkeeping rows, or the
+     *              replay writing the same rows and this transaction wait for each other (a deadlock)
+     */
+    public Outcome apply(String consumer, IncomingEvent event, Runnable first, Consumer<IncomingEvent> effect) {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, effect));
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    first.run();
+                    return applyOnce(consumer, event, effect);
+                });
             } catch (UnprocessableEventException e) {
                 throw e;
             } catch (RuntimeException e) {
