@@ -40,8 +40,8 @@ public record Plan(String name,
 
     public static Plan quick() {
         return new Plan("quick", Duration.ofSeconds(2), 10_000, 100, Duration.ofMillis(300), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(50),
-                Duration.ofSeconds(2), List.of(50, 200), 3, Duration.ofSeconds(2), 1_500);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(500), List.of(50),
+                Duration.ofSeconds(2), List.of(50, 200), 2, Duration.ofSeconds(1), 1_000);
     }
 
     public boolean isFull() {

@@ -52,7 +52,8 @@ public final class HistoryGenerator {
     private final int threads;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Options(int years, long targetEvents, boolean countyExtras, long seed) {
+    /** @param months how far back the history starts: from the first day of the month that many months ago */
+    public record Options(int months, long targetEvents, boolean countyExtras, long seed) {
     }
 
     public record Loaded(boolean alreadyThere, long disclosures, long comments, long events, double seconds) {
@@ -78,7 +79,7 @@ public final class HistoryGenerator {
         }
         Random random = new Random(options.seed());
         LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
-        LocalDate since = LocalDate.of(today.getYear() - options.years() + 1, 1, 1);
+        LocalDate since = today.withDayOfMonth(1).minusMonths(options.months());
         List<DemoLoader.Org> organizations = DemoLoader.organizations();
         importOrganizations(organizations, since);
         long disclosures = ledger(organizations, since, today, random);

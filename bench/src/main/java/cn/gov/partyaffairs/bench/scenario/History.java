@@ -41,13 +41,13 @@ public final class History {
         this.log = log;
     }
 
-    public void load(boolean countyExtras, int years) throws Exception {
+    public void load(boolean countyExtras, int months) throws Exception {
         try (Topics topics = new Topics(suite.kafkaBootstrap())) {
             TokenCache admin = new TokenCache(suite, "admin");
             HistoryGenerator generator = new HistoryGenerator(suite.serviceUrl("disclosure-service"),
                     suite.serviceUrl("commitment-service"), suite.serviceUrl("supervision-service"), admin::get,
                     topics::events, 12);
-            HistoryGenerator.Loaded loaded = generator.load(new HistoryGenerator.Options(years, plan.historyEvents(),
+            HistoryGenerator.Loaded loaded = generator.load(new HistoryGenerator.Options(months, plan.historyEvents(),
                     countyExtras, 2017), log);
             results.add("history.events", "history", "events in the generated history (on the topics)", loaded.events(), "events");
             if (!loaded.alreadyThere()) {
