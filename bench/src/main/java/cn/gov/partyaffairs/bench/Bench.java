@@ -10,6 +10,7 @@ import cn.gov.partyaffairs.bench.scenario.History;
 import cn.gov.partyaffairs.bench.scenario.HistorySuite;
 import cn.gov.partyaffairs.bench.scenario.PublicReads;
 import cn.gov.partyaffairs.bench.scenario.Streams;
+import cn.gov.partyaffairs.bench.suite.Quiet;
 import cn.gov.partyaffairs.bench.suite.SuiteAccess;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -39,6 +40,10 @@ public final class Bench {
 
     static final List<String> PARTS = List.of("disclosure-service", "commitment-service", "supervision-service", "gateway",
             "baseline-app");
+
+    /** The processes whose own work would show in a measurement: the services, the gateway and the broker. */
+    public static final List<String> SUITE_PARTS = List.of("disclosure-service", "commitment-service",
+            "supervision-service", "gateway", "kafka");
 
     private final Plan plan;
     private final SuiteAccess suite;
@@ -78,9 +83,15 @@ public final class Bench {
         step("start-up and memory", () -> baselines.startup(PARTS));
         step("PostgreSQL baseline", baselines::database);
         step("Kafka baseline", () -> baselines.broker(System.getProperty("java.class.path")));
-        step("HTTP ceiling", () -> baselines.ceiling(suite.port("BASELINE_PORT", 8099)));
-        step("stalls", reads::stalls);
-        step("public reads", () -> reads.measure("read", "public reads", "http.gateway.live.rps", reads.reads()));
+        step("HTTP ceiling", () -> {
+            quiet(suite);
+            baselines.ceiling(suite.port("BASELINE_PORT", 8099));
+        });
+        step("stalls", () -> {
+            quiet(suite);
+            reads.stalls();
+        });
+        step("public reads", () -> reads.measure("read", "public reads", reads.reads()));
         step("history", () -> history(vertx, driver, early != null ? early.join() : startHistorySuite(freshHistory)));
         vertx.close();
 
@@ -112,15 +123,27 @@ public final class Bench {
             History.Replica early = plan.isFull() || !selected("fresh replica") ? null : history.startReplica();
             Baselines hBaselines = new Baselines(plan, h, driver, results);
             PublicReads hReads = new PublicReads(plan, h, driver, results);
-            step("history HTTP ceiling", () -> hBaselines.liveness("history.http.gateway.live.rps"));
-            step("reads on the history", () -> hReads.measure("history.read", "public reads on the history",
-                    "history.http.gateway.live.rps", hReads.reads()));
-            step("commands", () -> new Commands(plan, h, driver, results, run).measure("YP-V001",
-                    h.getJson("/api/public/disclosures?size=1", null).get("items").get(0).get("id").asText()));
-            step("streams", () -> new Streams(plan, h, vertx, results, run).measure(h.database("gateway"), h.pid("gateway")));
+            step("history HTTP ceiling", () -> {
+                quiet(h);
+                hBaselines.liveness("history.http.gateway.live.rps");
+            });
+            step("reads on the history", () -> hReads.measure("history.read", "public reads on the history", hReads.reads()));
+            step("commands", () -> {
+                quiet(h);
+                new Commands(plan, h, driver, results, run).measure("YP-V001",
+                        h.getJson("/api/public/disclosures?size=1", null).get("items").get(0).get("id").asText());
+            });
+            step("streams", () -> {
+                quiet(h);
+                new Streams(plan, h, vertx, results, run).measure(h.database("gateway"), h.pid("gateway"));
+            });
             step("rebuild", history::rebuild);
             step("fresh replica", () -> history.freshReplica(early != null ? early : history.startReplica()));
         }
+    }
+
+    private void quiet(SuiteAccess of) {
+        Quiet.await(of, SUITE_PARTS, plan.quietLimit(), Bench::log);
     }
 
     private void describe() {
@@ -225,7 +248,7 @@ public final class Bench {
         return -1;
     }
 
-    static void log(String text) {
+    public static void log(String text) {
         System.out.printf("%s bench: %s%n", java.time.LocalTime.now().withNano(0), text);
     }
 }

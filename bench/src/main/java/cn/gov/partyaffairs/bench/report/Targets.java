@@ -66,16 +66,13 @@ public final class Targets {
     }
 
     private static Verdict reads(Results r, String prefix, String id) {
-        double ceiling = r.value(prefix.equals("read") ? "http.gateway.live.rps" : "history.http.gateway.live.rps");
-        if (Double.isNaN(ceiling)) {
-            return missing();
-        }
         StringBuilder measured = new StringBuilder();
         boolean met = true;
         for (String read : T2_READS) {
             double rps = r.value(prefix + "." + read + ".rps");
+            double ceiling = r.value(prefix + "." + read + ".live.rps");
             double p99 = r.value(prefix + "." + read + ".open50.p99.ms");
-            if (anyNaN(rps, p99)) {
+            if (anyNaN(rps, ceiling, p99)) {
                 return missing();
             }
             double ratio = rps / ceiling;

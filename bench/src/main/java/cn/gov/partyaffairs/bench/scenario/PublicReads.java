@@ -1,14 +1,17 @@
 package cn.gov.partyaffairs.bench.scenario;
 
+import cn.gov.partyaffairs.bench.Bench;
 import cn.gov.partyaffairs.bench.Plan;
 import cn.gov.partyaffairs.bench.load.LoadDriver;
 import cn.gov.partyaffairs.bench.load.Operation;
 import cn.gov.partyaffairs.bench.report.Results;
+import cn.gov.partyaffairs.bench.suite.Quiet;
 import cn.gov.partyaffairs.bench.suite.SuiteAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,17 +74,36 @@ public final class PublicReads {
     }
 
     /**
+     * Each read's throughput is a ratio to the same JVM's liveness check measured just before it, once the suite is
+     * quiet: a ceiling measured minutes earlier, while the JIT or a consumer was still busy, moved every ratio by
+     * several times between two runs.
+     *
      * @param prefix figure ids start with it ({@code read} on the demo data, {@code history.read} on the history)
-     * @param ceiling the id of the liveness-check throughput of the same gateway JVM in the same run
      */
-    public void measure(String prefix, String group, String ceiling, Map<String, String> reads) {
+    public void measure(String prefix, String group, Map<String, String> reads) {
         LoadDriver.Target target = LoadDriver.Target.keepAlive("localhost", suite.gatewayPort());
+        LoadDriver.Target liveness = LoadDriver.Target.keepAlive("localhost", suite.gatewayManagementPort());
+        // Every path compiled before any is measured, the liveness check too: a JVM with the production flags on one
+        // processor runs a path several times slower until the JIT has reached it.
+        if (!plan.readWarmup().isZero()) {
+            driver.closed(prefix + " warm-up", liveness, Operation.get("/q/health/live", null), Plan.CONNECTIONS,
+                    Duration.ZERO, plan.readWarmup());
+            for (var read : reads.entrySet()) {
+                driver.closed(prefix + "." + read.getKey() + " warm-up", target, Operation.get(read.getValue(), null),
+                        Plan.CONNECTIONS, Duration.ZERO, plan.readWarmup());
+            }
+        }
         for (var read : reads.entrySet()) {
             String id = prefix + "." + read.getKey();
+            Quiet.await(suite, Bench.SUITE_PARTS, plan.quietLimit(), Bench::log);
+            LoadDriver.Outcome ceiling = driver.closed(id + " ceiling", liveness, Operation.get("/q/health/live", null),
+                    Plan.CONNECTIONS, plan.warmup(), plan.ceiling());
+            results.add(id + ".live.rps", group, read.getKey() + ": the same JVM's /q/health/live just before, 8 connections",
+                    ceiling.throughput(), "req/s");
             Operation get = Operation.get(read.getValue(), null);
             LoadDriver.Outcome closed = driver.closed(id, target, get, Plan.CONNECTIONS, plan.warmup(), plan.closedRead());
             results.add(id + ".rps", group, read.getKey() + " " + read.getValue() + ": throughput, 8 connections",
-                    closed.throughput(), "req/s", ceiling);
+                    closed.throughput(), "req/s", id + ".live.rps");
             results.add(id + ".closed.p99.ms", group, read.getKey() + ": p99 at full load (closed model)",
                     closed.percentileMillis(99), "ms");
             long bad = closed.unsuccessful();
