@@ -118,7 +118,10 @@ public final class Bench {
             SuiteAccess h = historySuite.suite();
             History history = new History(plan, h, results, Bench::log);
             // Full: five years (the first four whole, this one so far), as before; quick: the last three months.
-            step("history load", () -> history.load(plan.isFull(), plan.isFull() ? 48 + LocalDate.now(ZoneOffset.ofHours(8)).getMonthValue() - 1 : 3));
+            if (!step("history load", () -> history.load(plan.isFull(), plan.isFull() ? 48 + LocalDate.now(ZoneOffset.ofHours(8)).getMonthValue() - 1 : 3))) {
+                log("no history, so no figure on it: the next run generates it again");
+                return;
+            }
             // Quick: the fresh replica starts now and catches up while the other scenarios run (see startHistorySuite).
             History.Replica early = plan.isFull() || !selected("fresh replica") ? null : history.startReplica();
             Baselines hBaselines = new Baselines(plan, h, driver, results);
@@ -175,19 +178,23 @@ public final class Bench {
         return only.isEmpty() || step.equals("history") || only.stream().anyMatch(step::startsWith);
     }
 
-    private void step(String name, Step step) {
+    /** @return whether the step ran to its end (a step not selected counts as done) */
+    private boolean step(String name, Step step) {
         if (!selected(name)) {
-            return;
+            return true;
         }
         long start = System.nanoTime();
         log(name + " …");
+        boolean done = true;
         try {
             step.run();
         } catch (Exception | AssertionError e) {
             results.problem(name + ": " + e);
             e.printStackTrace();
+            done = false;
         }
         log(name + ": " + Math.round((System.nanoTime() - start) / 1e9) + " s");
+        return done;
     }
 
     /** Every figure the plan measures is there and makes sense; what a quick run checks (never a time). */

@@ -49,6 +49,7 @@ public final class HistoryGenerator {
     private final String supervision;
     private final Supplier<String> adminToken;
     private final LongSupplier eventsOnTopics;
+    private final Runnable supervisionCaughtUp;
     private final int threads;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -61,14 +62,18 @@ public final class HistoryGenerator {
 
     /**
      * @param eventsOnTopics how many events the three topics hold now (the generator stops adding comments there)
+     * @param supervisionCaughtUp returns once the supervision service has read every disclosure event so far: its
+     *                            inspection tasks need its copy of each unit's content list, which arrives behind the
+     *                            years of disclosures and lapses loaded before (a minute's patience was not enough)
      */
     public HistoryGenerator(String disclosure, String commitment, String supervision, Supplier<String> adminToken,
-                            LongSupplier eventsOnTopics, int threads) {
+                            LongSupplier eventsOnTopics, Runnable supervisionCaughtUp, int threads) {
         this.disclosure = disclosure;
         this.commitment = commitment;
         this.supervision = supervision;
         this.adminToken = adminToken;
         this.eventsOnTopics = eventsOnTopics;
+        this.supervisionCaughtUp = supervisionCaughtUp;
         this.threads = threads;
     }
 
@@ -88,6 +93,7 @@ public final class HistoryGenerator {
         if (options.countyExtras()) {
             MediaDemo.load(disclosure, adminToken.get(), organizations);
             CommitmentDemo.load(commitment, adminToken.get(), organizations);
+            supervisionCaughtUp.run();
             SupervisionDemo.load(supervision, adminToken.get());
             log.accept("history: media submissions, commitments and supervision of the demo county");
         }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,13 +47,14 @@ public final class History {
             TokenCache admin = new TokenCache(suite, "admin");
             HistoryGenerator generator = new HistoryGenerator(suite.serviceUrl("disclosure-service"),
                     suite.serviceUrl("commitment-service"), suite.serviceUrl("supervision-service"), admin::get,
-                    topics::events, 12);
+                    topics::events, () -> awaitRead(topics, "supervision-service", "disclosure.events"), 12);
             HistoryGenerator.Loaded loaded = generator.load(new HistoryGenerator.Options(months, plan.historyEvents(),
                     countyExtras, 2017), log);
             results.add("history.events", "history", "events in the generated history (on the topics)", loaded.events(), "events");
             if (!loaded.alreadyThere()) {
                 results.add("history.load.eps", "history", "history loaded through the services", loaded.events() / loaded.seconds(),
                         "events/s");
+                Files.writeString(HistorySuite.completeMarker(suite), loaded.events() + " events\n");
             }
             awaitCaughtUp(topics, "gateway");
         }
@@ -69,6 +71,18 @@ public final class History {
                 throw new IllegalStateException("the gateway is still " + topics.lag(group) + " events behind after " + CATCH_UP);
             }
             sleep(Duration.ofMillis(250));
+        }
+    }
+
+    /** Until the group has read every event of the topic so far. */
+    private void awaitRead(Topics topics, String group, String topic) {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        long behind;
+        while ((behind = topics.lag(group, List.of(topic))) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(group + " is still " + behind + " events of " + topic + " behind after " + CATCH_UP);
+            }
+            sleep(Duration.ofMillis(500));
         }
     }
 

@@ -72,7 +72,8 @@ public final class HistorySuite implements AutoCloseable {
         Path log = underTest.run().resolve("logs/bench-history-suite.log");
         Files.createDirectories(log.getParent());
         HistorySuite started = new HistorySuite(underTest, history, log);
-        if (fresh) {
+        // A load that broke off leaves a history that looks there but is not whole: start it again.
+        if (fresh || !Files.exists(completeMarker(history))) {
             started.launcher("down");
             started.dropDatabases();
             deleteTree(history.run());
@@ -84,6 +85,11 @@ public final class HistorySuite implements AutoCloseable {
             throw e;
         }
         return started;
+    }
+
+    /** Written once the generated history is loaded whole; without it the next full run generates it again. */
+    public static Path completeMarker(SuiteAccess history) {
+        return history.run().resolve("history.complete");
     }
 
     public SuiteAccess suite() {

@@ -34,11 +34,19 @@ public final class Topics implements AutoCloseable {
 
     /** How many events the group has not yet committed as read. */
     public long lag(String group) {
+        return lag(group, EVENTS);
+    }
+
+    /** How many events of these topics the group has not yet committed as read. */
+    public long lag(String group, List<String> topics) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             long lag = 0;
             for (var end : endOffsets().entrySet()) {
+                if (!topics.contains(end.getKey().topic())) {
+                    continue;
+                }
                 OffsetAndMetadata read = committed.get(end.getKey());
                 lag += end.getValue() - (read == null ? 0 : read.offset());
             }
