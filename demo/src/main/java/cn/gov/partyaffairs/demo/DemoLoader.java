@@ -51,7 +51,7 @@ public final class DemoLoader {
             "高坡", "老寨", "坪地", "凉亭", "石板", "青杠", "竹林", "白岩", "马场", "溪口"};
 
     /** The report's 28 demonstration units, by code. */
-    static final List<String> DEMONSTRATION_UNITS = List.of(
+    public static final List<String> DEMONSTRATION_UNITS = List.of(
             "YP-T01", "YP-T02", "YP-T03", "YP-T04", "YP-T05",
             "YP-D01", "YP-D02", "YP-D03", "YP-D04", "YP-D05", "YP-D06", "YP-D07",
             "YP-S01", "YP-E01",
@@ -124,24 +124,29 @@ public final class DemoLoader {
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(entries)))), "ledger of " + o.code);
             }
         }
-        // Each demonstration unit settles its content list (公开的内容和目录) from the county catalog, as its set-up
-        // task "确定公开内容和目录" requires before the guidance group may mark it done.
-        HttpResponse<String> catalogAnswer = send(get(disclosure + "/catalog", token));
-        expectOk(catalogAnswer, "the catalog");
-        ArrayNode items = JSON.createArrayNode();
-        JSON.readTree(catalogAnswer.body()).forEach(c -> c.get("items").forEach(i -> items.add(i.get("code").asText())));
-        for (String unit : DEMONSTRATION_UNITS) {
-            if (!existing.contains(unit)) {
-                expectOk(send(HttpRequest.newBuilder(URI.create(disclosure + "/organizations/" + unit + "/content-list"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                                JSON.createObjectNode().set("itemCodes", items))))), "content list of " + unit);
-            }
-        }
+        settleContentLists(disclosure, token, DEMONSTRATION_UNITS.stream().filter(unit -> !existing.contains(unit)).toList());
         expectOk(send(HttpRequest.newBuilder(URI.create(disclosure + "/compliance/check"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody())), "cadence check");
         System.out.printf("DEMO loaded: %d organizations (%d demonstration units), %d disclosures from the ledger "
                 + "(%d late), %d periods left missing%n", orgs.size(), DEMONSTRATION_UNITS.size(), published, late, missing);
+    }
+
+    /**
+     * Each demonstration unit settles its content list (公开的内容和目录) from the county catalog, as its set-up task
+     * "确定公开内容和目录" requires before the guidance group may mark it done ({@link SupervisionDemo}).
+     */
+    public static void settleContentLists(String disclosure, String token, List<String> units)
+            throws IOException, InterruptedException {
+        HttpResponse<String> catalogAnswer = send(get(disclosure + "/catalog", token));
+        expectOk(catalogAnswer, "the catalog");
+        ArrayNode items = JSON.createArrayNode();
+        JSON.readTree(catalogAnswer.body()).forEach(c -> c.get("items").forEach(i -> items.add(i.get("code").asText())));
+        for (String unit : units) {
+            expectOk(send(HttpRequest.newBuilder(URI.create(disclosure + "/organizations/" + unit + "/content-list"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            JSON.createObjectNode().set("itemCodes", items))))), "content list of " + unit);
+        }
     }
 
     public static List<Org> organizations() {

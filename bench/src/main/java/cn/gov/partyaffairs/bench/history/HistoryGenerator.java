@@ -93,6 +93,7 @@ public final class HistoryGenerator {
         if (options.countyExtras()) {
             MediaDemo.load(disclosure, adminToken.get(), organizations);
             CommitmentDemo.load(commitment, adminToken.get(), organizations);
+            DemoLoader.settleContentLists(disclosure, adminToken.get(), DemoLoader.DEMONSTRATION_UNITS);
             supervisionCaughtUp.run();
             SupervisionDemo.load(supervision, adminToken.get());
             log.accept("history: media submissions, commitments and supervision of the demo county");
