@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SynchronizedHistogram;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -98,6 +99,12 @@ public final class StreamClients implements AutoCloseable {
     /** One client's frame reader: frames end with a blank line; comment lines (keep-alives) count as nothing. */
     private final class Reader {
         private final StringBuilder pending = new StringBuilder();
+        /**
+         * Markers this client has seen: each (client, marker) counts once, at its first frame. A later frame that
+         * names the same organization (another event about it, or a replay after a reconnect) is not a second
+         * delivery; counted, it made 10,000 clients "miss" -30,000 frames with a p99 of 10 s.
+         */
+        private final BitSet seen = new BitSet();
 
         void feed(String text) {
             long now = System.nanoTime();
@@ -119,7 +126,8 @@ public final class StreamClients implements AutoCloseable {
                     }
                     if (stop > digits) {
                         int marker = Integer.parseInt(frame.substring(digits, stop));
-                        if (marker < sentAt.length() && sentAt.get(marker) != 0) {
+                        if (marker < sentAt.length() && sentAt.get(marker) != 0 && !seen.get(marker)) {
+                            seen.set(marker);
                             markedFrames.increment();
                             latencyMicros.recordValue(Math.max(1, (now - sentAt.get(marker)) / 1000));
                         }
