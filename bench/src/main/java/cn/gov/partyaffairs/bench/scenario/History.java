@@ -86,24 +86,44 @@ public final class History {
         }
     }
 
-    /** {@code ./suite rebuild}: every read model from the topics in one transaction; the digest must equal the live one. */
+    /**
+     * {@code ./suite rebuild}: every read model from the topics in one transaction; the digest must equal the live one.
+     * The comparison holds only if no event arrived between the live digest and the rebuilt one (the cadence engine
+     * records outcomes on its own schedule: in one run 24 arrived during the rebuild and the digests differed by
+     * them), so a rebuild during which the topics grew is done again, up to three times.
+     */
     public void rebuild() {
-        try (Topics topics = new Topics(suite.kafkaBootstrap())) {
-            awaitCaughtUp(topics, "gateway");
+        for (int attempt = 1; ; attempt++) {
+            try (Topics topics = new Topics(suite.kafkaBootstrap())) {
+                awaitCaughtUp(topics, "gateway");
+                long before = topics.events();
+                String admin = suite.token("admin");
+                JsonNode live = suite.getJson("/api/internal/admin/read-model/digest", admin);
+                long start = System.nanoTime();
+                HttpResponse<String> answer = suite.send("POST", "http://localhost:" + suite.gatewayPort()
+                        + "/api/internal/admin/rebuild", admin, null);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (answer.statusCode() != 200) {
+                    results.problem("rebuild failed: " + answer.statusCode() + " " + answer.body());
+                    return;
+                }
+                awaitCaughtUp(topics, "gateway");
+                JsonNode rebuilt = suite.getJson("/api/internal/admin/read-model/digest", suite.token("admin"));
+                long arrived = topics.events() - before;
+                if (!live.equals(rebuilt) && arrived > 0 && attempt < 3) {
+                    log.accept("rebuild: " + arrived + " events arrived meanwhile, so the digests cannot be compared; again");
+                    continue;
+                }
+                record(answer.body(), seconds, live, rebuilt, arrived);
+                return;
+            }
         }
-        String admin = suite.token("admin");
-        JsonNode live = suite.getJson("/api/internal/admin/read-model/digest", admin);
-        long start = System.nanoTime();
-        HttpResponse<String> answer = suite.send("POST", "http://localhost:" + suite.gatewayPort() + "/api/internal/admin/rebuild",
-                admin, null);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (answer.statusCode() != 200) {
-            results.problem("rebuild failed: " + answer.statusCode() + " " + answer.body());
-            return;
-        }
+    }
+
+    private void record(String answer, double seconds, JsonNode live, JsonNode rebuilt, long arrived) {
         long events;
         try {
-            JsonNode result = SuiteAccess.JSON.readTree(answer.body());
+            JsonNode result = SuiteAccess.JSON.readTree(answer);
             events = result.path("skipped").asLong();
             for (JsonNode applied : result.path("applied")) {
                 events += applied.asLong();
@@ -111,13 +131,13 @@ public final class History {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        JsonNode rebuilt = suite.getJson("/api/internal/admin/read-model/digest", suite.token("admin"));
         results.add("rebuild.events", "history", "events replayed by ./suite rebuild", events, "events");
         results.add("rebuild.eps", "history", "./suite rebuild", events / seconds, "events/s");
         results.add("rebuild.digest.equal", "history", "rebuilt read models equal the live ones (1 = yes)",
                 live.equals(rebuilt) ? 1 : 0, "");
         if (!live.equals(rebuilt)) {
-            results.problem("rebuilt digest differs from the live one: live " + live + ", rebuilt " + rebuilt);
+            results.problem("rebuilt digest differs from the live one" + (arrived > 0 ? " (" + arrived
+                    + " events arrived during the rebuild each time)" : "") + ": live " + live + ", rebuilt " + rebuilt);
         }
     }
 
