@@ -63,8 +63,8 @@ public final class HistoryGenerator {
     /**
      * @param eventsOnTopics how many events the three topics hold now (the generator stops adding comments there)
      * @param supervisionCaughtUp returns once the supervision service has read every disclosure event so far: its
-     *                            inspection tasks need its copy of each unit's content list, which arrives behind the
-     *                            years of disclosures and lapses loaded before (a minute's patience was not enough)
+     *                            inspection tasks need its copy of each unit's content list, whose events sit behind
+     *                            the years of disclosures and lapses loaded before them on the topic
      */
     public HistoryGenerator(String disclosure, String commitment, String supervision, Supplier<String> adminToken,
                             LongSupplier eventsOnTopics, Runnable supervisionCaughtUp, int threads) {
