@@ -68,6 +68,9 @@ public final class KafkaBroker implements AutoCloseable {
         EmbeddedKafkaBroker embedded = new EmbeddedKafkaBroker()
                 .withKafkaHost(HOST)
                 .withKafkaPort(kafkaPort)
+                // Chosen here: left to the companion, it was now and then the very port just chosen for the broker
+                // (the kernel reuses a freed ephemeral port), and Kafka refused two listeners on one port.
+                .withControllerPort(Os.freePortOtherThan(kafkaPort))
                 .withClusterId(existingClusterId())
                 // The companion deletes its log dirs on close by default; ours must survive a stop.
                 .withDeleteLogDirsOnClose(false)

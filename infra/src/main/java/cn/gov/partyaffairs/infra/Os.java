@@ -39,6 +39,20 @@ final class Os {
         }
     }
 
+    /**
+     * A port that was free a moment ago and is not {@code taken}: the kernel may hand the same ephemeral port out
+     * twice in a row once the first socket is closed, and a broker's two listeners on one port refuse to start.
+     */
+    static int freePortOtherThan(int taken) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freePort();
+            if (port != taken) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port other than " + taken);
+    }
+
     static boolean isListening(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 1000);
