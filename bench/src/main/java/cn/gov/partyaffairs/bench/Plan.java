@@ -24,11 +24,16 @@ public record Plan(String name,
                    Duration idle,
                    int historyEvents,
                    Duration quietLimit,
-                   Duration readWarmup) {
+                   Duration readWarmup,
+                   int readRounds,
+                   Duration commandWarmup) {
 
     // quietLimit: how long a measurement waits for the suite to finish its own work first (Quiet); the quick run
     // measures beside its history suite on purpose and does not wait.
     // readWarmup: each public read (and the liveness check) once before any is measured, so the JIT has them all.
+    // readRounds: a read and its liveness ceiling are measured in this many turns each (see PublicReads.measure).
+    // commandWarmup: commands go through paths of four JVMs that nothing before them ran (the forwarder, the
+    // read-your-writes wait); measured after 3 s, two idle runs disagreed by 70% on every command.
     // ceilingWarmup: a JVM just restarted with the production flags runs its liveness check several times slower
     // until the JIT has compiled that path; a ceiling measured cold made every ratio to it look better than it is.
 
@@ -41,14 +46,14 @@ public record Plan(String name,
         return new Plan("full", Duration.ofSeconds(10), 500_000, 5_000, Duration.ofSeconds(3), Duration.ofSeconds(20),
                 Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(15),
                 List.of(50, 90), Duration.ofSeconds(15), List.of(100, 1_000, 2_000, 10_000), 10, Duration.ofSeconds(10), 200_000,
-                Duration.ofMinutes(3), Duration.ofSeconds(10));
+                Duration.ofMinutes(3), Duration.ofSeconds(10), 3, Duration.ofSeconds(20));
     }
 
     public static Plan quick() {
         return new Plan("quick", Duration.ofSeconds(2), 10_000, 100, Duration.ofMillis(300), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(500), List.of(50),
                 Duration.ofSeconds(2), List.of(50, 200), 2, Duration.ofSeconds(1), 1_000,
-                Duration.ZERO, Duration.ZERO);
+                Duration.ZERO, Duration.ZERO, 1, Duration.ofMillis(300));
     }
 
     public boolean isFull() {

@@ -83,6 +83,19 @@ public final class LoadDriver implements AutoCloseable {
             return bad;
         }
 
+        /** Two runs of one operation as one: answers and time added up, latencies merged ({@code a} may be null). */
+        public static Outcome sum(Outcome a, Outcome b) {
+            if (a == null) {
+                return b;
+            }
+            Map<Integer, Long> statuses = new TreeMap<>(a.statuses);
+            b.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
+            Histogram latencies = a.latencyMicros.copy();
+            latencies.add(b.latencyMicros);
+            return new Outcome(a.name, a.model, a.connections, a.rate, a.seconds + b.seconds,
+                    a.operations + b.operations, a.failures + b.failures, statuses, latencies);
+        }
+
         public long countSlowerThanMillis(double millis) {
             long micros = (long) (millis * 1000);
             return latencyMicros.getTotalCount() - latencyMicros.getCountBetweenValues(0, micros);

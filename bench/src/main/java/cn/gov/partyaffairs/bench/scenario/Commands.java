@@ -65,7 +65,7 @@ public final class Commands {
         for (var command : commands.entrySet()) {
             String id = "cmd." + command.getKey();
             pending.reset();
-            LoadDriver.Outcome o = driver.closed(id, target, command.getValue(), Plan.CONNECTIONS, plan.warmup(), plan.command());
+            LoadDriver.Outcome o = driver.closed(id, target, command.getValue(), Plan.CONNECTIONS, plan.commandWarmup(), plan.command());
             results.add(id + ".ops", "commands", command.getKey() + " through the gateway, read-your-writes, 8 connections",
                     o.throughput(), "ops/s", "pg.write.tps");
             results.add(id + ".p50.ms", "commands", command.getKey() + ": p50", o.percentileMillis(50), "ms");

@@ -133,14 +133,15 @@ public class CommandForwarder {
     }
 
     /**
-     * Until the read models show the version: woken by the log's tail as soon as any replica has applied it, and
-     * asking the database again now and then in case a wake-up was missed (the tail reconnecting, say).
+     * Until the read models show the version: woken by the log's tail as soon as any replica has applied it (or at
+     * once when the tail already told of it), and asking the database now and then in case a wake-up was missed (the
+     * tail reconnecting, or the change applied before this replica's tail began).
      */
     private boolean awaitReadModel(UUID aggregateId, long version) {
         long deadline = System.nanoTime() + config.readYourWritesTimeout().toNanos();
         CompletableFuture<Void> applied = appliedEvents.await(aggregateId, version);
         try {
-            while (!appliedInDatabase(aggregateId, version)) {
+            while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -149,7 +150,9 @@ public class CommandForwarder {
                     applied.get(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
                     return true;
                 } catch (TimeoutException recheck) {
-                    // ask the database once more
+                    if (appliedInDatabase(aggregateId, version)) {
+                        return true;
+                    }
                 } catch (ExecutionException e) {
                     return false;
                 } catch (InterruptedException e) {
@@ -157,7 +160,6 @@ public class CommandForwarder {
                     return false;
                 }
             }
-            return true;
         } finally {
             applied.cancel(false);
         }
