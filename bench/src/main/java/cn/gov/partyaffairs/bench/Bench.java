@@ -175,7 +175,7 @@ public final class Bench {
     }
 
     private boolean selected(String step) {
-        return only.isEmpty() || step.equals("history") || only.stream().anyMatch(step::startsWith);
+        return only.isEmpty() || step.equals("history") || step.equals("history load") || only.stream().anyMatch(step::startsWith);
     }
 
     /** @return whether the step ran to its end (a step not selected counts as done) */

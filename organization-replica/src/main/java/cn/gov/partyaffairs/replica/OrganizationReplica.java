@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The local copy of the organization register. A service's own consumer of {@code disclosure.events} hands every
@@ -24,6 +25,8 @@ public class OrganizationReplica {
     private static final String REGISTERED = DomainEvent.typeOf(OrganizationRegistered.class).value();
     private static final String UPDATED = DomainEvent.typeOf(OrganizationUpdated.class).value();
     private static final String DEACTIVATED = DomainEvent.typeOf(OrganizationDeactivated.class).value();
+    /** The event types the copy takes; its consumer may pass any other over. */
+    public static final Set<String> TYPES = Set.of(REGISTERED, UPDATED, DEACTIVATED);
 
     private final KnownOrganizationRepository organizations;
     private final ObjectMapper mapper;

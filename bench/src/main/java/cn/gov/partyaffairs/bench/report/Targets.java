@@ -130,7 +130,14 @@ public final class Targets {
                 return missing();
             }
             met &= ops / pg >= 0.05 && p99 <= 200;
-            measured.append(String.format(Locale.ROOT, "%s %.3f× %.0f ms; ", command, ops / pg, p99));
+            measured.append(String.format(Locale.ROOT, "%s %.3f× %.0f ms", command, ops / pg, p99));
+            double cpu = r.value("cmd." + command + ".cpu.ms");
+            if (!Double.isNaN(cpu)) {
+                // What the cores allow at that CPU time per command: how far the machine itself is from the goal.
+                measured.append(String.format(Locale.ROOT, " (%.0f ms CPU each: ≤ %.3f× on these cores)", cpu,
+                        r.value("cmd." + command + ".cpu.ceiling.ops") / pg));
+            }
+            measured.append("; ");
         }
         return new Verdict("T7", null, null, measured.toString().trim(), met);
     }

@@ -4,6 +4,7 @@ import cn.gov.partyaffairs.bench.Plan;
 import cn.gov.partyaffairs.bench.load.LoadDriver;
 import cn.gov.partyaffairs.bench.load.Operation;
 import cn.gov.partyaffairs.bench.report.Results;
+import cn.gov.partyaffairs.bench.suite.CpuTime;
 import cn.gov.partyaffairs.bench.suite.SuiteAccess;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -11,10 +12,12 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -31,6 +34,7 @@ public final class Commands {
     private final Results results;
     private final String run;
     private final LongAdder pending = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param run a short id of this benchmark run, so that its organizations' codes are new */
     public Commands(Plan plan, SuiteAccess suite, LoadDriver driver, Results results, String run) {
@@ -45,27 +49,18 @@ public final class Commands {
         String admin = "Bearer " + suite.token("admin");
         String clerk = "Bearer " + suite.token("clerk");
         Map<String, Operation> commands = new LinkedHashMap<>();
-        commands.put("register", (client, seq) -> Operation.send(client, HttpMethod.POST, "/api/internal/organizations",
-                json(admin), new JsonObject().put("code", "BENCH-" + run + "-R" + seq)
-                        .put("name", "基准测试党支部" + seq).put("type", "village-branch").toBuffer()).map(this::status));
-        commands.put("draft-submit", (client, seq) -> draft(client, clerk, clerkOrganization, seq).compose(drafted -> {
-            if (drafted.status() != 201) {
-                return Future.succeededFuture(drafted.status());
-            }
-            String id = drafted.body().toJsonObject().getString("id");
-            return Operation.send(client, HttpMethod.POST, "/api/internal/disclosures/" + id + "/submit", json(clerk),
-                    new JsonObject().put("attestNoSecrets", true).toBuffer()).map(this::status);
-        }));
-        commands.put("comment", (client, seq) -> Operation.send(client, HttpMethod.POST,
-                "/api/public/disclosures/" + publicDisclosure + "/comments",
-                json(null).add("X-Forwarded-For", "10." + (seq >> 16 & 255) + "." + (seq >> 8 & 255) + "." + (seq & 255)),
-                new JsonObject().put("authorName", "基准测试").put("body", "基准测试评论 " + run + " " + seq).toBuffer())
-                .map(this::status));
+        // A number of its own for every command of the run: the warm-up and the measured run count from 0 each.
+        commands.put("register", (client, ignored) -> register(client, admin, next.getAndIncrement()));
+        commands.put("draft-submit", (client, ignored) -> draftAndSubmit(client, clerk, clerkOrganization, next.getAndIncrement()));
+        commands.put("comment", (client, ignored) -> comment(client, publicDisclosure, next.getAndIncrement()));
         LoadDriver.Target target = LoadDriver.Target.keepAlive("localhost", suite.gatewayPort());
         for (var command : commands.entrySet()) {
             String id = "cmd." + command.getKey();
             pending.reset();
-            LoadDriver.Outcome o = driver.closed(id, target, command.getValue(), Plan.CONNECTIONS, plan.commandWarmup(), plan.command());
+            driver.closed(id + " warm-up", target, command.getValue(), Plan.CONNECTIONS, Duration.ZERO, plan.commandWarmup());
+            Map<String, Long> cpuBefore = cpu();
+            LoadDriver.Outcome o = driver.closed(id, target, command.getValue(), Plan.CONNECTIONS, Duration.ZERO, plan.command());
+            Map<String, Long> cpuAfter = cpu();
             results.add(id + ".ops", "commands", command.getKey() + " through the gateway, read-your-writes, 8 connections",
                     o.throughput(), "ops/s", "pg.write.tps");
             results.add(id + ".p50.ms", "commands", command.getKey() + ": p50", o.percentileMillis(50), "ms");
@@ -73,10 +68,71 @@ public final class Commands {
             results.add(id + ".pending", "commands", command.getKey()
                     + ": answered before the read models showed it (Read-Model: pending; warm-up included)",
                     pending.sum(), "ops");
+            cpuPerCommand(id, command.getKey(), cpuBefore, cpuAfter, o.operations());
             if (o.unsuccessful() > 0) {
                 results.problem(command.getKey() + ": " + o.unsuccessful() + " unsuccessful answers " + o.statuses());
             }
         }
+    }
+
+    /**
+     * The CPU time each process of the suite spent per command while the commands ran: with it the table shows what
+     * this machine's cores allow at most, whatever the suite waits on. PostgreSQL counts every backend of the server
+     * (the history suite's databases are on it; on an idle machine nothing else is).
+     */
+    private Map<String, Long> cpu() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        for (String part : CPU_PARTS) {
+            ticks.put(part, CpuTime.ticks(suite.pid(part)));
+        }
+        ticks.put("postgres", CpuTime.ticks(CpuTime.named("postgres")));
+        return ticks;
+    }
+
+    private static final List<String> CPU_PARTS = List.of("gateway", "disclosure-service", "commitment-service",
+            "supervision-service", "kafka");
+
+    private void cpuPerCommand(String id, String command, Map<String, Long> before, Map<String, Long> after,
+                               long operations) {
+        if (operations == 0) {
+            return;
+        }
+        double total = 0;
+        for (String part : after.keySet()) {
+            double ms = (after.get(part) - before.get(part)) * 1000.0 / CpuTime.TICKS_PER_SECOND / operations;
+            total += ms;
+            results.add(id + ".cpu." + part + ".ms", "commands", command + ": CPU time of " + part + " per command", ms, "ms");
+        }
+        results.add(id + ".cpu.ms", "commands", command + ": CPU time of the whole suite per command", total, "ms");
+        int cores = Runtime.getRuntime().availableProcessors();
+        results.add(id + ".cpu.ceiling.ops", "commands", command + ": what " + cores
+                + " cores allow at most at that CPU time per command", cores * 1000.0 / total, "ops/s", "pg.write.tps");
+    }
+
+    private Future<Integer> register(io.vertx.core.http.HttpClient client, String admin, long seq) {
+        return Operation.send(client, HttpMethod.POST, "/api/internal/organizations", json(admin),
+                new JsonObject().put("code", "BENCH-" + run + "-R" + seq).put("name", "基准测试党支部" + seq)
+                        .put("type", "village-branch").toBuffer()).map(this::status);
+    }
+
+    private Future<Integer> draftAndSubmit(io.vertx.core.http.HttpClient client, String clerk, String organization,
+                                           long seq) {
+        return draft(client, clerk, organization, seq).compose(drafted -> {
+            if (drafted.status() != 201) {
+                return Future.succeededFuture(drafted.status());
+            }
+            String id = drafted.body().toJsonObject().getString("id");
+            return Operation.send(client, HttpMethod.POST, "/api/internal/disclosures/" + id + "/submit", json(clerk),
+                    new JsonObject().put("attestNoSecrets", true).toBuffer()).map(this::status);
+        });
+    }
+
+    /** From many addresses, as the county's ingress would name them: one address may comment only so often. */
+    private Future<Integer> comment(io.vertx.core.http.HttpClient client, String disclosure, long seq) {
+        return Operation.send(client, HttpMethod.POST, "/api/public/disclosures/" + disclosure + "/comments",
+                json(null).add("X-Forwarded-For", "10." + (seq >> 16 & 255) + "." + (seq >> 8 & 255) + "." + (seq & 255)),
+                new JsonObject().put("authorName", "基准测试").put("body", "基准测试评论 " + run + " " + seq).toBuffer())
+                .map(this::status);
     }
 
     private Future<Operation.HttpAnswer> draft(io.vertx.core.http.HttpClient client, String clerk, String organization,

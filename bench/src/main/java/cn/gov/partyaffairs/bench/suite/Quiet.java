@@ -1,8 +1,5 @@
 package cn.gov.partyaffairs.bench.suite;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +15,6 @@ public final class Quiet {
     /** Below this share of one core, summed over the parts, the suite is idle (timers, heartbeats). */
     private static final double IDLE_CORES = 0.15;
     private static final Duration WINDOW = Duration.ofSeconds(2);
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private Quiet() {
     }
@@ -40,9 +36,9 @@ public final class Quiet {
                     // a part this run does not have (the baseline app in the history suite)
                 }
             }
-            long before = ticks(pids);
+            long before = CpuTime.ticks(pids);
             sleep(WINDOW);
-            busy = (ticks(pids) - before) / (double) CLOCK_TICKS_PER_SECOND / (WINDOW.toMillis() / 1000.0);
+            busy = (CpuTime.ticks(pids) - before) / (double) CpuTime.TICKS_PER_SECOND / (WINDOW.toMillis() / 1000.0);
             if (busy < IDLE_CORES) {
                 long waited = Math.round((System.nanoTime() - start) / 1e9);
                 if (waited > WINDOW.toSeconds()) {
@@ -54,21 +50,6 @@ public final class Quiet {
         log.accept(String.format(java.util.Locale.ROOT, "the suite is still busy after %d s (%.2f cores); measuring anyway",
                 limit.toSeconds(), busy));
         return limit.toSeconds();
-    }
-
-    /** User and system CPU time of the processes, in clock ticks ({@code /proc/<pid>/stat} fields 14 and 15). */
-    private static long ticks(List<Long> pids) {
-        long sum = 0;
-        for (long pid : pids) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (IOException | RuntimeException gone) {
-                // a process that ended costs nothing
-            }
-        }
-        return sum;
     }
 
     private static void sleep(Duration duration) {

@@ -28,6 +28,9 @@ public class DisclosureEventsConsumer {
     @Incoming("disclosure-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
+        if (!IncomingEvent.isOneOf(record, OrganizationReplica.TYPES)) {
+            return; // comments, drafts, reviews ...: nothing here changes with them
+        }
         consumer.apply(CONSUMER, IncomingEvent.from(record, mapper), organizations::apply);
     }
 }

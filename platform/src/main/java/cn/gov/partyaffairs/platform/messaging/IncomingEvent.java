@@ -44,6 +44,18 @@ public record IncomingEvent(String id, String type, String source, OffsetDateTim
         }
     }
 
+    /**
+     * Whether the record's CloudEvents type is one of {@code types}, read from its header alone. A consumer that takes a
+     * few types of a shared topic passes the others over before any parsing or transaction: on the disclosure topic
+     * most events (comments, drafts, reviews) concern only the gateway, and recording each one as applied cost the
+     * commitment and supervision services a transaction per event.
+     */
+    public static boolean isOneOf(ConsumerRecord<String, String> record, java.util.Set<String> types) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        return header != null && header.value() != null
+                && types.contains(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
     /** The body as the contract record; a body that does not fit the record can never be applied. */
     public <T extends DomainEvent> T as(Class<T> eventClass, ObjectMapper mapper) {
         try {

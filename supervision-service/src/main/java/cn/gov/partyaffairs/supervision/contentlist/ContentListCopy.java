@@ -19,6 +19,8 @@ import java.util.List;
 public class ContentListCopy {
 
     private static final String SETTLED = DomainEvent.typeOf(ContentListSettled.class).value();
+    /** The event types the copy takes. */
+    public static final java.util.Set<String> TYPES = java.util.Set.of(SETTLED);
 
     private final EntityManager em;
     private final ObjectMapper mapper;

@@ -47,6 +47,11 @@ public class AutomaticFindings {
     private static final String COMMITMENT_OVERDUE = DomainEvent.typeOf(CommitmentOverdue.class).value();
     private static final String COMMITMENT_FULFILLED = DomainEvent.typeOf(CommitmentFulfilled.class).value();
     private static final String COMMITMENT_WITHDRAWN = DomainEvent.typeOf(CommitmentWithdrawn.class).value();
+    /** The disclosure service's event types that raise or resolve an automatic finding. */
+    public static final java.util.Set<String> DISCLOSURE_TYPES = java.util.Set.of(DISCLOSURE_OVERDUE, DISCLOSURE_CURED);
+    /** The commitment service's event types that raise or resolve an automatic finding. */
+    public static final java.util.Set<String> COMMITMENT_TYPES = java.util.Set.of(COMMITMENT_OVERDUE, COMMITMENT_FULFILLED,
+            COMMITMENT_WITHDRAWN);
 
     private final EntityManager em;
     private final UnitRepository units;

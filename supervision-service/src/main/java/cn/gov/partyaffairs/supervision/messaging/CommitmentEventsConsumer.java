@@ -31,6 +31,9 @@ public class CommitmentEventsConsumer {
     @Incoming("commitment-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
+        if (!IncomingEvent.isOneOf(record, AutomaticFindings.COMMITMENT_TYPES)) {
+            return; // progress, evaluations ...: nothing here changes with them
+        }
         consumer.apply(CONSUMER, IncomingEvent.from(record, mapper), findings::apply);
     }
 }

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.Set;
+
 /**
  * The disclosure service's events, each applied once: the register's keep the local organization copy (demonstration
  * units are organizations), the content lists keep their local copy (a unit's catalog task needs one), and the
@@ -36,9 +38,15 @@ public class DisclosureEventsConsumer {
         this.mapper = mapper;
     }
 
+    private static final Set<String> APPLIED = java.util.stream.Stream.of(OrganizationReplica.TYPES, ContentListCopy.TYPES,
+            AutomaticFindings.DISCLOSURE_TYPES).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     @Incoming("disclosure-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
+        if (!IncomingEvent.isOneOf(record, APPLIED)) {
+            return; // comments, drafts, reviews ...: nothing here changes with them
+        }
         consumer.apply(CONSUMER, IncomingEvent.from(record, mapper), event -> {
             organizations.apply(event);
             contentLists.apply(event);
