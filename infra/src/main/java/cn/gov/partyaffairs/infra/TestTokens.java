@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.infra;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,7 +37,26 @@ public final class TestTokens {
     }
 
     public static String integration() {
-        return token("service-account-integration", "integration", null, null);
+        return system("integration", null, null);
+    }
+
+    /**
+     * A department's system, as Keycloak issues its client-credentials token: its service account's name, the
+     * {@code client_id} claim, the claim binding it to a department or organization (or none), and the scopes the
+     * county admin granted it.
+     */
+    public static String system(String clientId, String claim, String value, String... scopes) {
+        JwtClaimsBuilder claims = Jwt.preferredUserName("service-account-" + clientId)
+                .subject("service-account-" + clientId)
+                .groups(Set.of("integration"))
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .claim("client_id", clientId)
+                .claim("scope", String.join(" ", List.of(scopes)) + " profile email");
+        if (claim != null) {
+            claims.claim(claim, value);
+        }
+        return claims.jws().keyId("1").sign("privateKey.jwk");
     }
 
     /** A county admin's token, really signed, but meant for other audiences than the suite's parts. */
