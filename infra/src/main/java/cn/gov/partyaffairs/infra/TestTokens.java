@@ -3,8 +3,8 @@ package cn.gov.partyaffairs.infra;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Really signed access tokens for the roles of the county realm, accepted by a service under test that talks to
@@ -52,7 +52,7 @@ public final class TestTokens {
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .claim("client_id", clientId)
-                .claim("scope", String.join(" ", List.of(scopes)) + " profile email");
+                .claim("scope", String.join(" ", Stream.concat(Stream.of(scopes), Stream.of("profile", "email")).toList()));
         if (claim != null) {
             claims.claim(claim, value);
         }

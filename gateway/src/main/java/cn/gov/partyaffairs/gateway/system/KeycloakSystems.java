@@ -40,6 +40,7 @@ public class KeycloakSystems {
 
     private static final Logger LOG = Logger.getLogger(KeycloakSystems.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVICE_ACCOUNT = "service-account-";
 
     private final URI admin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -62,7 +63,10 @@ public class KeycloakSystems {
         Map<String, String> scopeIds = scopeIds(token);
         List<SystemDto> systems = new ArrayList<>();
         for (JsonNode account : get(token, "roles/" + Caller.INTEGRATION + "/users?briefRepresentation=false&first=0&max=500")) {
-            String clientId = account.path("serviceAccountClientId").asText(null);
+            // Keycloak names a client's service account service-account-<client id> (lower case).
+            String clientId = account.path("serviceAccountClientId").asText(
+                    account.path("username").asText("").startsWith(SERVICE_ACCOUNT)
+                            ? account.path("username").asText().substring(SERVICE_ACCOUNT.length()) : null);
             if (clientId != null) {
                 client(token, clientId).ifPresent(client -> systems.add(dto(token, client, account, scopeIds)));
             }

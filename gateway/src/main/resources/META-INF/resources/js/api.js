@@ -1,0 +1,4 @@
+// The page for other departments' developers: static text, only the language switch.
+import { setUpLanguage } from './common.js';
+
+setUpLanguage();
