@@ -75,11 +75,11 @@ class SystemScopesIT {
     }
 
     @Test
-    void onlyTheCountyAdminGrants() {
+    void onlyTheCountyAdminSeesAndGrants() {
         for (String user : List.of("clerk", "head", "inspector")) {
-            ApiException e = assertThrows(ApiException.class,
-                    () -> new SystemResourceApi(Api.as(Suite.token(user))).grant(SYSTEM, PROGRESS));
-            assertEquals(403, e.getCode(), user);
+            SystemResourceApi systems = new SystemResourceApi(Api.as(Suite.token(user)));
+            assertEquals(403, assertThrows(ApiException.class, () -> systems.grant(SYSTEM, PROGRESS)).getCode(), user);
+            assertEquals(403, assertThrows(ApiException.class, systems::callList).getCode(), user);
         }
         ApiException system = assertThrows(ApiException.class, () -> new SystemResourceApi(
                 Api.as(Suite.clientToken(SYSTEM, "integration-secret"))).grant(SYSTEM, PROGRESS));

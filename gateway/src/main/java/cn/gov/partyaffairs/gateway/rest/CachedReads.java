@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.gateway.rest;
 
 import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.arc.Arc;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -103,13 +105,16 @@ public class CachedReads {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }
 
-    /** As {@link #respond}, typed as the JSON it carries: the entity is that JSON's bytes, written as they are. */
+    /** As {@link #respond}, typed as the JSON it carries: the entity is that JSON, written as it is. */
     @SuppressWarnings("unchecked")
     private static <T> RestResponse<T> typed(Entry entry, HttpHeaders headers) {
         String match = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         RestResponse.ResponseBuilder<Object> response = match != null && match.contains(entry.etag())
                 ? RestResponse.ResponseBuilder.notModified()
-                : RestResponse.ResponseBuilder.create(entry.status()).entity((Object) entry.body()).type(entry.type());
+                // Written as the JSON it already is: the framework picks the JSON writer for the declared type, which
+                // would write bytes as a base64 string.
+                : RestResponse.ResponseBuilder.create(entry.status())
+                        .entity((Object) new RawValue(new String(entry.body(), StandardCharsets.UTF_8))).type(entry.type());
         return (RestResponse<T>) response.header(HttpHeaders.ETAG, entry.etag())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
