@@ -32,7 +32,7 @@ import java.util.Set;
  * the role {@code integration}; what it is bound to (department, organization) is an attribute of that account, set
  * when the system is registered (deploy/README.md); a grant is one of {@link SystemScope} among the client's default
  * client scopes, so that it is in every token the system obtains. Keycloak's admin REST API is called with the county
- * admin's own token: Keycloak checks their rights (view-users, view-clients, manage-clients) and records the change
+ * admin's own token: Keycloak checks their rights (view-realm, view-users, view-clients, manage-clients) and records the change
  * under their name; the gateway holds no credential of its own.
  */
 @ApplicationScoped
@@ -144,7 +144,7 @@ public class KeycloakSystems {
         int status = answer.statusCode();
         if (status == 401 || status == 403) {
             throw ProblemException.forbidden("县身份认证系统拒绝了此操作：您的账号需要 Keycloak 中 realm-management 的 "
-                    + "view-users、view-clients 和 manage-clients 权限（县党务公开办的角色 county-admin 含有这些权限）");
+                    + "view-realm、view-users、view-clients 和 manage-clients 权限（县党务公开办的角色 county-admin 含有这些权限）");
         }
         if (status / 100 != 2) {
             throw unavailable("HTTP " + status);
