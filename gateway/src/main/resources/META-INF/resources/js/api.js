@@ -2,3 +2,4 @@
 import { setUpLanguage } from './common.js';
 
 setUpLanguage();
+document.body.dataset.ready = 'true';
