@@ -1,7 +1,8 @@
 // The county admin's part of the console, in a real browser against a started suite with the demo data: the
 // organization register (a refused registration keeps what was typed and says why beside the field; then it is
 // registered, found and edited), the moderation of the public's evaluation comments (one approved shows publicly, one
-// rejected with a reason does not), a webhook subscription created, paused, resumed and deleted, and the page at 360 px.
+// rejected with a reason does not), a webhook subscription created, paused, resumed and deleted, a system's scope
+// granted and revoked, and the page at 360 px.
 // Everything this test makes is named with the run's number, so it runs again on the same data.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -170,6 +171,20 @@ describe('the county admin console', () => {
     await hook.waitFor({ state: 'detached' });
   });
 
+  it('grants the transport bureau\'s system a scope and revokes it (系统对接授权)', async () => {
+    await openPanel(admin, 'systems');
+    const system = admin.locator('#system-list > li[data-client="integration-demo"]');
+    await system.waitFor();
+    assert.match(await system.textContent(), /所属部门 YP-D-TRANSPORT/);
+    const progress = () => system.locator('li[data-scope="commitments:progress"]');
+    assert.equal(await progress().getAttribute('data-granted'), 'false');
+    await progress().getByRole('button', { name: '授权' }).click();
+    await system.locator('li[data-scope="commitments:progress"][data-granted="true"]').waitFor();
+    assert.match(await admin.textContent('#system-status'), /已授予.*下次取得令牌时生效/);
+    await progress().getByRole('button', { name: '撤销' }).click();
+    await system.locator('li[data-scope="commitments:progress"][data-granted="false"]').waitFor();
+  });
+
   it('reads the catalog, and every admin area fits a 360 px phone', async () => {
     await openPanel(admin, 'catalog');
     assert.match(await admin.textContent('#catalog .notice'), /共 9 大类 57 项.*只供查阅/);
@@ -178,7 +193,7 @@ describe('the county admin console', () => {
     const phone = await visitor(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(phone, 'admin');
     await phone.waitForSelector('#webhooks');
-    for (const id of ['organizations', 'catalog', 'evaluation-moderation', 'webhooks']) await openPanel(phone, id);
+    for (const id of ['organizations', 'catalog', 'evaluation-moderation', 'webhooks', 'systems']) await openPanel(phone, id);
     await phone.locator('#catalog-list summary').first().click();
     await phone.locator('#org-list li button', { hasText: '公开目录' }).first().click();
     await phone.locator('#org-list form.content-list').waitFor();

@@ -36,7 +36,7 @@ function category(c, open) {
 }
 
 try {
-  const catalog = await api('/api/public/catalog');
+  const catalog = await api('/api/v1/public/catalog');
   const summary = document.getElementById('catalog-summary');
   if (!catalog.categories.length) {
     summary.textContent = t('公开目录正在同步，请稍后再看。', 'The catalog is being brought in; please look again shortly.');

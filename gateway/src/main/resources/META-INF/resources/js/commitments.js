@@ -7,7 +7,7 @@ const filters = document.getElementById('filters');
 /** The filters' choices by name (departments, categories, organizations), then the ones the address asks for. */
 async function choices() {
   const [departments, organizations] = await Promise.all([
-    api('/api/public/departments'), api('/api/public/organizations?size=200')]);
+    api('/api/v1/public/departments'), api('/api/v1/public/organizations?size=200')]);
   filters.elements.department.append(...departments.map((d) => el('option', { value: d.code }, d.name)));
   filters.elements.category.append(...Object.keys(LABELS.category).map((c) => el('option', { value: c }, label('category', c))));
   document.getElementById('organization-list').append(...organizations.items.map((o) => el('option', { value: o.code }, o.name)));
@@ -48,7 +48,7 @@ function timeline(full) {
 
 /** The timeline, the public's comments and the evaluation form, read when the reader opens an entry. */
 async function details(c, box) {
-  const full = await api(`/api/public/commitments/${c.id}`);
+  const full = await api(`/api/v1/public/commitments/${c.id}`);
   const form = el('form', { class: 'stack', novalidate: true },
     el('div', { class: 'form-status', role: 'status' }),
     el('fieldset', {}, el('legend', {}, t('您的评价', 'Your evaluation')),
@@ -62,7 +62,7 @@ async function details(c, box) {
     clearProblem(form);
     const data = new FormData(form);
     try {
-      await api(`/api/public/commitments/${c.id}/evaluations`, { method: 'POST', body: { rating: data.get('rating'), comment: data.get('comment') || null } });
+      await api(`/api/v1/public/commitments/${c.id}/evaluations`, { method: 'POST', body: { rating: data.get('rating'), comment: data.get('comment') || null } });
       form.reset();
       notify(form, t('感谢您的评价。', 'Thank you for your evaluation.'));
     } catch (error) {
@@ -85,7 +85,7 @@ async function load() {
   const query = new URLSearchParams();
   for (const [key, value] of new FormData(filters)) if (value) query.set(key, value);
   query.set('size', '30');
-  const page = await api(`/api/public/commitments?${query}`);
+  const page = await api(`/api/v1/public/commitments?${query}`);
   document.getElementById('total').textContent = t(`共 ${page.total} 项`, `${page.total} in all`);
   document.getElementById('list').replaceChildren(...page.items.map((c) => {
     const box = el('div', {}, t('正在加载…', 'Loading…'));

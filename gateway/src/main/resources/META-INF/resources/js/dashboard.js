@@ -71,8 +71,8 @@ const OUTLETS = {
 };
 
 async function statistics() {
-  const both = official ? await internal('/api/internal/dashboard') : null;
-  const s = both ? both.county : await api('/api/public/statistics');
+  const both = official ? await internal('/api/v1/internal/dashboard') : null;
+  const s = both ? both.county : await api('/api/v1/public/statistics');
   if (both) showFindings(both);
   // Late is its own colour: the engine's late and cured periods, never folded into kept or missing.
   const compliance = Object.entries(s.complianceByType || {}).map(([type, c]) => {
@@ -108,7 +108,7 @@ async function statistics() {
 
 /** Compliance of each township: its committee and every organization under it. */
 async function townships() {
-  const rows = await api('/api/public/statistics/townships');
+  const rows = await api('/api/v1/public/statistics/townships');
   document.getElementById('townships').replaceChildren(...rows.map((r) => {
     const total = r.periodsDue || 1;
     return row(r.townshipName, percent(r.onTimeRate), ['kept', r.kept / total], ['late', r.late / total], ['missing', r.missing / total]);
@@ -133,7 +133,7 @@ function showFindings(d) {
 }
 
 async function flagship() {
-  const page = await api('/api/public/commitments?department=YP-D-TRANSPORT&size=6');
+  const page = await api('/api/v1/public/commitments?department=YP-D-TRANSPORT&size=6');
   document.getElementById('flagship').replaceChildren(...page.items.map((c) =>
     row(c.title, `${c.progressPercent ?? 0}%`, ['done', (c.progressPercent ?? 0) / 100])));
 }
@@ -161,7 +161,7 @@ function connect() {
   follow({
     async source() {
       const token = await officialToken();
-      return token ? { url: '/api/internal/stream', token } : { url: '/api/public/stream' };
+      return token ? { url: '/api/v1/internal/stream', token } : { url: '/api/v1/public/stream' };
     },
     onState(state) {
       status.dataset.state = state;

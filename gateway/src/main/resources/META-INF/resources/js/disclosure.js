@@ -11,7 +11,7 @@ form?.addEventListener('submit', async (e) => {
   clearProblem(form);
   const data = new FormData(form);
   try {
-    await api(`/api/public/disclosures/${encodeURIComponent(id)}/comments`, {
+    await api(`/api/v1/public/disclosures/${encodeURIComponent(id)}/comments`, {
       method: 'POST', body: { authorName: data.get('authorName') || null, body: data.get('body') },
     });
     form.reset();

@@ -11,7 +11,7 @@ function figure(value, text, id) {
 }
 
 async function figures() {
-  const s = await api('/api/public/statistics');
+  const s = await api('/api/v1/public/statistics');
   const practical = s.commitments?.PRACTICAL_THING || {};
   const service = s.commitments?.SERVICE || {};
   document.getElementById('figures').replaceChildren(
@@ -55,12 +55,12 @@ function item(d, titleHighlight, bodyHighlight) {
 async function latest() {
   const list = document.getElementById('latest');
   if (!q) {
-    const page = await api('/api/public/disclosures?size=10');
+    const page = await api('/api/v1/public/disclosures?size=10');
     list.replaceChildren(...page.items.map((d) => item(d)));
     if (!page.items.length) list.replaceChildren(el('li', {}, t('暂无结果', 'Nothing found')));
     return;
   }
-  const found = await api(`/api/public/search?size=10&q=${encodeURIComponent(q)}`);
+  const found = await api(`/api/v1/public/search?size=10&q=${encodeURIComponent(q)}`);
   document.getElementById('latest-title').textContent = t(`“${q}”的搜索结果（${found.total} 条）`, `Results for “${q}” (${found.total})`);
   const items = found.items.map((hit) => item(hit.disclosure, hit.titleHighlight, hit.bodyHighlight));
   if (!items.length) items.push(el('li', {}, t('暂无结果', 'Nothing found')));
@@ -72,7 +72,7 @@ async function latest() {
 }
 
 async function organizations(text) {
-  const page = await api(`/api/public/organizations?demonstration=${text ? '' : 'true'}&size=30${text ? `&q=${encodeURIComponent(text)}` : ''}`);
+  const page = await api(`/api/v1/public/organizations?demonstration=${text ? '' : 'true'}&size=30${text ? `&q=${encodeURIComponent(text)}` : ''}`);
   document.getElementById('orgs').replaceChildren(...page.items.map((o) => el('li', {},
     el('a', { href: `org.html?code=${encodeURIComponent(o.code)}` }, o.name),
     el('span', { class: 'meta' }, ` ${o.code} · ${label('orgType', o.type)}`, o.demonstrationUnit ? t(' · 示范单位', ' · demonstration unit') : ''))));

@@ -10,7 +10,7 @@ function bar(percent) {
 }
 
 try {
-  const page = await api(`/api/public/organizations/${encodeURIComponent(code)}`);
+  const page = await api(`/api/v1/public/organizations/${encodeURIComponent(code)}`);
   const o = page.organization;
   document.title = `${o.name} · ${t('玉屏县党务公开', 'Yuping County party affairs')}`;
   document.getElementById('name').textContent = o.name;

@@ -92,7 +92,7 @@ class LeakMatrixIT {
                 expected.put("integration", 403);
                 String query = list && !media ? (template.equals("/units") || template.equals("/groups") ? "" : "?unit=YP-V001")
                         : list ? "?organization=YP-V001" : "";
-                for (String base : List.of(part[0], Suite.gateway() + "/api/internal")) {
+                for (String base : List.of(part[0], Suite.gateway() + "/api/v1/internal")) {
                     for (Map.Entry<String, Integer> cell : expected.entrySet()) {
                         int want = cell.getValue();
                         if (cell.getKey().equals("clerk2") && list && !query.isEmpty()) {

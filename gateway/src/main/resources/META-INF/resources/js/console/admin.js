@@ -1,18 +1,19 @@
 // The county admin: moderation of the public's comments on disclosures and on commitments, the organization register
-// with each organization's content list, the county catalog (read only) and other departments' webhook subscriptions.
+// with each organization's content list, the county catalog (read only), other departments' webhook subscriptions
+// and what their systems may do.
 // Each admin area is a folding panel that reloads only itself, so a refresh elsewhere on the page neither closes it
 // nor loses what is being typed in it.
 import { el, t, date, label, LABELS, fill, ApiError } from '../common.js';
 import { call, section, field, sendingForm, actionButton, reasonButton, emptyItem } from './ui.js';
 
 async function commentModeration(refresh) {
-  const pending = await call('/api/internal/comments/pending');
+  const pending = await call('/api/v1/internal/comments/pending');
   const list = el('ul', { class: 'list', id: 'moderation' }, ...pending.map((c) => el('li', { 'data-id': c.id },
     el('div', {}, c.body), el('div', { class: 'meta' }, `${c.authorName || t('匿名群众', 'Anonymous')} · ${date(c.createdAt)} · `,
       el('a', { href: `disclosure.html?id=${c.disclosureId}` }, t('原文', 'disclosure'))),
-    actionButton(t('通过', 'Approve'), () => call(`/api/internal/comments/${c.id}/approve`, { method: 'POST' }), refresh), ' ',
+    actionButton(t('通过', 'Approve'), () => call(`/api/v1/internal/comments/${c.id}/approve`, { method: 'POST' }), refresh), ' ',
     reasonButton(t('不予通过', 'Reject'), t('不予通过的理由', 'Why it is rejected'),
-      (reason) => call(`/api/internal/comments/${c.id}/reject`, { method: 'POST', body: { reason } }), refresh))));
+      (reason) => call(`/api/v1/internal/comments/${c.id}/reject`, { method: 'POST', body: { reason } }), refresh))));
   return section('comments', t('评论审核', 'Comment moderation'), emptyItem(list, t('暂无待审评论', 'No comments waiting')));
 }
 
@@ -46,7 +47,7 @@ function pager(result, go) {
 /** The catalog is the same for every panel that needs it: read once. */
 let catalogRead;
 function catalog() {
-  catalogRead ||= call('/api/internal/catalog').catch((e) => { catalogRead = null; throw e; });
+  catalogRead ||= call('/api/v1/internal/catalog').catch((e) => { catalogRead = null; throw e; });
   return catalogRead;
 }
 
@@ -62,7 +63,7 @@ function cadenceText(months) {
 /** The organization's content list (公开的内容和目录): the catalog items it discloses, settled by ticking them. */
 async function contentListForm(o, host) {
   const [settled, categories] = await Promise.all([
-    call(`/api/internal/organizations/${encodeURIComponent(o.code)}/content-list`), catalog()]);
+    call(`/api/v1/internal/organizations/${encodeURIComponent(o.code)}/content-list`), catalog()]);
   const chosen = new Set(settled.itemCodes);
   const count = el('p', { class: 'meta' });
   const showCount = () => {
@@ -84,7 +85,7 @@ async function contentListForm(o, host) {
     el('div', {}, el('button', { type: 'submit' }, t('保存公开目录', 'Save content list')), ' ',
       el('button', { type: 'button', class: 'secondary', onclick: () => form.remove() }, t('收起', 'Close'))),
   ], async (data) => {
-    const saved = await call(`/api/internal/organizations/${encodeURIComponent(o.code)}/content-list`,
+    const saved = await call(`/api/v1/internal/organizations/${encodeURIComponent(o.code)}/content-list`,
       { method: 'PUT', body: { itemCodes: data.getAll('itemCodes') } });
     chosen.clear();
     saved.itemCodes.forEach((c) => chosen.add(c));
@@ -133,8 +134,8 @@ async function organizations(body) {
       disclosingSince: data.get('disclosingSince') || null,
     };
     const saved = editing
-      ? await call(`/api/internal/organizations/${encodeURIComponent(editing)}`, { method: 'PUT', body: request })
-      : await call('/api/internal/organizations', { method: 'POST', body: request });
+      ? await call(`/api/v1/internal/organizations/${encodeURIComponent(editing)}`, { method: 'PUT', body: request })
+      : await call('/api/v1/internal/organizations', { method: 'POST', body: request });
     const was = editing;
     startOver();
     search.elements.q.value = saved.code;
@@ -181,7 +182,7 @@ async function organizations(body) {
         await contentListForm(o, li);
       } }, t('公开目录', 'Content list')), ' ',
       o.active ? reasonButton(t('撤销', 'Deactivate'), t('撤销理由', 'Why it is taken off the register'),
-        (reason) => call(`/api/internal/organizations/${encodeURIComponent(o.code)}/deactivate`, { method: 'POST', body: { reason } }),
+        (reason) => call(`/api/v1/internal/organizations/${encodeURIComponent(o.code)}/deactivate`, { method: 'POST', body: { reason } }),
         () => load(page)) : null);
     return el('li', { 'data-id': o.code, 'data-active': String(o.active) },
       el('strong', {}, o.name), ' ', el('span', { class: 'tag' }, label('orgType', o.type)),
@@ -197,7 +198,7 @@ async function organizations(body) {
     const params = new URLSearchParams({ page: to, size: 10 });
     if (q) params.set('q', q);
     if (type) params.set('type', type);
-    const result = await call(`/api/internal/organizations?${params}`);
+    const result = await call(`/api/v1/internal/organizations?${params}`);
     page = result.page;
     fill(list, result.items.map(item));
     emptyItem(list, t('没有符合条件的组织', 'No organization matches'));
@@ -242,9 +243,9 @@ async function evaluationModeration(body) {
   const status = el('span', { class: 'meta' });
 
   async function load() {
-    const pending = await call('/api/internal/evaluations/pending');
+    const pending = await call('/api/v1/internal/evaluations/pending');
     const ids = [...new Set(pending.map((e) => e.commitmentId))];
-    const found = await Promise.all(ids.map((id) => call(`/api/internal/commitments/${id}`).catch(() => null)));
+    const found = await Promise.all(ids.map((id) => call(`/api/v1/internal/commitments/${id}`).catch(() => null)));
     const commitments = new Map(ids.map((id, i) => [id, found[i]]));
     status.textContent = t(`待审核 ${pending.length} 条`, `${pending.length} waiting`);
     fill(list, pending.map((e) => {
@@ -255,9 +256,9 @@ async function evaluationModeration(body) {
           el('a', { href: `commitments.html?q=${encodeURIComponent(c?.title || '')}` }, c?.title || e.commitmentId),
           c ? ` · ${c.departmentName || c.organizationName || ''}` : '', ` · ${date(e.createdAt)}`),
         el('div', { class: 'actions' },
-          actionButton(t('通过', 'Approve'), () => call(`/api/internal/evaluations/${e.id}/approve`, { method: 'POST' }), reload), ' ',
+          actionButton(t('通过', 'Approve'), () => call(`/api/v1/internal/evaluations/${e.id}/approve`, { method: 'POST' }), reload), ' ',
           reasonButton(t('不予通过', 'Reject'), t('不予通过的理由', 'Why it is rejected'),
-            (reason) => call(`/api/internal/evaluations/${e.id}/reject`, { method: 'POST', body: { reason } }), reload)));
+            (reason) => call(`/api/v1/internal/evaluations/${e.id}/reject`, { method: 'POST', body: { reason } }), reload)));
     }));
     emptyItem(list, t('暂无待审核的评议意见', 'No evaluation comments waiting'));
   }
@@ -328,7 +329,7 @@ async function webhooks(body) {
   ], async (data) => {
     let created;
     try {
-      created = await call('/api/internal/webhooks', { method: 'POST', body: { url: (data.get('url') || '').trim(), types: data.getAll('types') } });
+      created = await call('/api/v1/internal/webhooks', { method: 'POST', body: { url: (data.get('url') || '').trim(), types: data.getAll('types') } });
     } catch (error) {
       // "types[2]" names one of the ticked boxes: show it beside the box group.
       if (error instanceof ApiError) {
@@ -354,7 +355,7 @@ async function webhooks(body) {
       el('button', { type: 'button', class: 'secondary', onclick: () => f.remove() }, t('取消', 'Cancel')),
     ], async (data) => {
       const from = data.get('from');
-      await call(`/api/internal/webhooks/${s.id}/replay`, { method: 'POST', body: { from: from ? new Date(from).toISOString() : null } });
+      await call(`/api/v1/internal/webhooks/${s.id}/replay`, { method: 'POST', body: { from: from ? new Date(from).toISOString() : null } });
       await load(page);
       return null;
     });
@@ -366,7 +367,7 @@ async function webhooks(body) {
     if (host.querySelector('.confirm-delete')) return;
     const box = el('div', { class: 'confirm-delete notice error' },
       t('删除后不再推送，投递记录一并删除。确定删除？', 'Deliveries stop and the log is removed. Delete?'), ' ',
-      actionButton(t('确定删除', 'Delete'), () => call(`/api/internal/webhooks/${s.id}`, { method: 'DELETE' }), () => load(page)), ' ',
+      actionButton(t('确定删除', 'Delete'), () => call(`/api/v1/internal/webhooks/${s.id}`, { method: 'DELETE' }), () => load(page)), ' ',
       el('button', { type: 'button', class: 'secondary', onclick: () => box.remove() }, t('取消', 'Cancel')));
     host.append(box);
   }
@@ -384,14 +385,14 @@ async function webhooks(body) {
         `下一条事件已连续失败 ${s.failedAttempts} 次${s.nextAttemptAt ? `，${date(s.nextAttemptAt)} 再试` : ''}。`,
         `The next event failed ${s.failedAttempts} time(s)${s.nextAttemptAt ? `; next try ${date(s.nextAttemptAt)}` : ''}.`)) : null,
       el('div', { class: 'actions' },
-        active ? actionButton(t('暂停', 'Pause'), () => call(`/api/internal/webhooks/${s.id}/pause`, { method: 'POST' }), () => load(page))
-          : actionButton(t('恢复', 'Resume'), () => call(`/api/internal/webhooks/${s.id}/resume`, { method: 'POST' }), () => load(page)), ' ',
+        active ? actionButton(t('暂停', 'Pause'), () => call(`/api/v1/internal/webhooks/${s.id}/pause`, { method: 'POST' }), () => load(page))
+          : actionButton(t('恢复', 'Resume'), () => call(`/api/v1/internal/webhooks/${s.id}/resume`, { method: 'POST' }), () => load(page)), ' ',
         el('button', { type: 'button', class: 'secondary', onclick: () => { if (!li.querySelector('form.replay')) replayForm(s, li); } }, t('重新推送', 'Replay')), ' ',
         el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', onclick: async (e) => {
           const shown = log.childElementCount > 0;
           e.target.setAttribute('aria-expanded', String(!shown));
           if (shown) { log.replaceChildren(); return; }
-          fill(log, deliveriesTable(await call(`/api/internal/webhooks/${s.id}/deliveries?size=10`)));
+          fill(log, deliveriesTable(await call(`/api/v1/internal/webhooks/${s.id}/deliveries?size=10`)));
         } }, t('投递记录', 'Delivery log')), ' ',
         el('button', { type: 'button', class: 'secondary', onclick: () => confirmDelete(s, li) }, t('删除', 'Delete'))),
       log);
@@ -400,9 +401,9 @@ async function webhooks(body) {
 
   /** A page of the subscriptions, oldest first as the API lists them; `last` shows the newest ones. */
   async function load(to, last = false) {
-    let result = await call(`/api/internal/webhooks?page=${to}&size=10`);
+    let result = await call(`/api/v1/internal/webhooks?page=${to}&size=10`);
     const final = Math.max(0, Math.ceil(result.total / result.size) - 1);
-    if (last && final !== result.page) result = await call(`/api/internal/webhooks?page=${final}&size=10`);
+    if (last && final !== result.page) result = await call(`/api/v1/internal/webhooks?page=${final}&size=10`);
     page = result.page;
     fill(list, result.items.map(item));
     emptyItem(list, t('暂无订阅', 'No subscriptions'));
@@ -414,6 +415,50 @@ async function webhooks(body) {
     el('p', { class: 'meta' }, t('其他部门的系统可订阅本平台的公开事件，平台按顺序签名推送到对方地址，失败自动重试。',
       'Other departments\' systems subscribe to the public events; each is delivered in order, signed, and retried until taken.')),
     list, pages, el('h3', {}, t('新建订阅', 'New subscription')), secretBox, form);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Other departments' systems: what each may do beyond reading the figures. A grant is kept in the county's identity
+// system and is in the system's next token; the service that owns the records checks it.
+
+async function systems(body) {
+  const list = el('ul', { class: 'list', id: 'system-list' });
+  const status = el('p', { class: 'meta', id: 'system-status', 'aria-live': 'polite' });
+
+  function bound(s) {
+    if (s.departmentCode) return t(`所属部门 ${s.departmentCode}`, `department ${s.departmentCode}`);
+    if (s.organizationCode) return t(`所属组织 ${s.organizationCode}`, `organization ${s.organizationCode}`);
+    return t('未绑定部门或组织（只能使用不需绑定的授权）', 'bound to no department or organization');
+  }
+
+  function item(s) {
+    return el('li', { 'data-client': s.clientId },
+      el('strong', {}, s.name), ' ', el('code', {}, s.clientId),
+      el('div', { class: 'meta' }, bound(s)),
+      el('ul', { class: 'grants' }, ...s.scopes.map((g) => el('li', { 'data-scope': g.scope, 'data-granted': String(g.granted) },
+        el('span', { class: `tag ${g.granted ? 'KEPT' : 'PENDING'}` }, g.granted ? t('已授权', 'granted') : t('未授权', 'not granted')), ' ',
+        t(g.label, g.labelEnglish), ' ', el('code', {}, g.scope), ' ',
+        actionButton(g.granted ? t('撤销', 'Revoke') : t('授权', 'Grant'), async () => {
+          const path = `/api/v1/internal/systems/${encodeURIComponent(s.clientId)}/scopes/${encodeURIComponent(g.scope)}`;
+          await call(path, { method: g.granted ? 'DELETE' : 'PUT' });
+          status.textContent = g.granted
+            ? t(`已撤销 ${s.name} 的“${g.label}”，该系统下次取得令牌时生效。`, `Revoked from ${s.name}; effective with the system's next token.`)
+            : t(`已授予 ${s.name}“${g.label}”，该系统下次取得令牌时生效。`, `Granted to ${s.name}; effective with the system's next token.`);
+        }, load)))));
+  }
+
+  async function load() {
+    fill(list, (await call('/api/v1/internal/systems')).map(item));
+    emptyItem(list, t('暂无对接系统：请先由运维人员在身份认证系统中登记（见部署说明）', 'No systems yet: the operator registers them in Keycloak first'));
+  }
+
+  await load();
+  fill(body,
+    el('p', { class: 'meta' }, t('其他部门的系统以自己的客户端凭据登录，默认只能查看汇总数据和管理自己的推送订阅。'
+      + '在此授予的权限只适用于该系统所属的部门或组织；变更在该系统下次取得令牌时生效（至多几分钟）。',
+    'Other departments\' systems sign in with their own client credentials and read only the figures by default. '
+      + 'A grant applies to the department or organization the system belongs to, from its next token (minutes at most).')),
+    status, list);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -436,7 +481,7 @@ function daysOf(text) {
 
 async function holidayCalendar(body) {
   const render = async () => {
-    const calendar = await call('/api/internal/calendar');
+    const calendar = await call('/api/v1/internal/calendar');
     const missing = calendar.yearsWithoutArrangement || [];
     const form = sendingForm({ class: 'stack', id: 'calendar-form' }, [
       field('year', t('年份', 'Year'), el('input', { type: 'number', min: 2000, max: 2100, required: true,
@@ -449,7 +494,7 @@ async function holidayCalendar(body) {
         el('textarea', { rows: 3, placeholder: '2027-09-26 国庆节调休上班' })),
       el('button', { type: 'submit' }, t('保存该年安排', 'Save the year')),
     ], async (data) => {
-      await call(`/api/internal/calendar/${encodeURIComponent(data.get('year'))}`, { method: 'PUT', body: {
+      await call(`/api/v1/internal/calendar/${encodeURIComponent(data.get('year'))}`, { method: 'PUT', body: {
         notice: data.get('notice'), holidays: daysOf(data.get('holidays')), workdays: daysOf(data.get('workdays')) } });
       await render();
       return t('已保存；未到期的截止日期已按新安排重新计算。', 'Saved; open due dates were counted again on it.');
@@ -475,5 +520,6 @@ export function adminSections(refresh) {
     panel('catalog', t('公开目录', 'Disclosure catalog'), catalogView),
     panel('calendar', t('节假日安排', 'Holiday calendar'), holidayCalendar),
     panel('webhooks', t('数据推送订阅', 'Webhook subscriptions'), webhooks),
+    panel('systems', t('系统对接授权', 'Systems and their grants'), systems),
   ];
 }

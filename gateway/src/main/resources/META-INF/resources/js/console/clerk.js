@@ -26,7 +26,7 @@ function localDateTime(value) {
  * or a returned disclosure is loaded into it with `form.load(disclosure)`.
  */
 async function draftSection(orgCode, refresh) {
-  const catalog = await call('/api/internal/catalog');
+  const catalog = await call('/api/v1/internal/catalog');
   let draftId = null;
   const editing = el('p', { id: 'draft-editing', class: 'notice', hidden: true });
   const form = sendingForm({ class: 'stack', id: 'draft-form' }, [
@@ -53,11 +53,11 @@ async function draftSection(orgCode, refresh) {
   ], async (data, submitter) => {
     const content = toContent(data);
     const saved = draftId
-      ? await call(`/api/internal/disclosures/${draftId}`, { method: 'PUT', body: content })
-      : await call('/api/internal/disclosures', { method: 'POST', body: content });
+      ? await call(`/api/v1/internal/disclosures/${draftId}`, { method: 'PUT', body: content })
+      : await call('/api/v1/internal/disclosures', { method: 'POST', body: content });
     draftId = saved.id;
     if (submitter?.value === 'submit') {
-      await call(`/api/internal/disclosures/${draftId}/submit`, { method: 'POST', body: { attestNoSecrets: data.get('attestNoSecrets') ? true : null } });
+      await call(`/api/v1/internal/disclosures/${draftId}/submit`, { method: 'POST', body: { attestNoSecrets: data.get('attestNoSecrets') ? true : null } });
       startOver();
       refresh();
       return t('已提交审核。', 'Submitted for review.');
@@ -103,7 +103,7 @@ async function draftSection(orgCode, refresh) {
 
 /** What the clerk's organization owes: the open period and the latest ones, with their due dates and whether kept. */
 async function dueSection(organizationCode) {
-  const periods = await call(`/api/internal/compliance?organization=${encodeURIComponent(organizationCode)}`);
+  const periods = await call(`/api/v1/internal/compliance?organization=${encodeURIComponent(organizationCode)}`);
   const latest = [...periods].reverse().slice(0, 6);
   const missing = periods.filter((p) => p.state === 'MISSING').length;
   return section('due', t('本组织公开期限', 'What we must disclose, and by when'),
@@ -120,18 +120,18 @@ async function dueSection(organizationCode) {
 /** The organization's own disclosures still in the workflow; drafts and returned ones open in the form. */
 async function ownSection(orgCode, refresh) {
   const statuses = ['RETURNED', 'DRAFT', 'SUBMITTED', 'REVIEWED', 'APPROVED'];
-  const pages = await Promise.all(statuses.map((s) => call(`/api/internal/disclosures?status=${s}&organization=${encodeURIComponent(orgCode)}&size=50`)));
+  const pages = await Promise.all(statuses.map((s) => call(`/api/v1/internal/disclosures?status=${s}&organization=${encodeURIComponent(orgCode)}&size=50`)));
   const list = el('ul', { class: 'list', id: 'workflow' });
   for (const d of pages.flatMap((p) => p.items).filter((x) => x.organizationCode === orgCode)) {
     const buttons = [];
     if (EDITABLE.has(d.status)) {
       buttons.push(el('button', { type: 'button', class: 'secondary', onclick: async () => {
-        const full = await call(`/api/internal/disclosures/${d.id}`);
+        const full = await call(`/api/v1/internal/disclosures/${d.id}`);
         document.getElementById('draft-form').load(full);
       } }, t('修改', 'Edit')));
     }
     if (d.status === 'APPROVED') {
-      buttons.push(actionButton(t('公开', 'Publish'), () => call(`/api/internal/disclosures/${d.id}/publish`, { method: 'POST', body: { channels: d.plannedChannels } }), refresh));
+      buttons.push(actionButton(t('公开', 'Publish'), () => call(`/api/v1/internal/disclosures/${d.id}/publish`, { method: 'POST', body: { channels: d.plannedChannels } }), refresh));
     }
     list.append(el('li', { 'data-id': d.id, 'data-status': d.status },
       el('strong', {}, d.title), ' ', el('span', { class: `tag ${d.status}` }, label('status', d.status)),

@@ -5,8 +5,8 @@ import { call, section, emptyItem } from './ui.js';
 import { progressSection } from './progress.js';
 
 async function evaluationsSection(departmentCode) {
-  const page = await call(`/api/internal/commitments?department=${encodeURIComponent(departmentCode)}&size=100`);
-  const summaries = await Promise.all(page.items.map((c) => call(`/api/internal/commitments/${c.id}/evaluations`)));
+  const page = await call(`/api/v1/internal/commitments?department=${encodeURIComponent(departmentCode)}&size=100`);
+  const summaries = await Promise.all(page.items.map((c) => call(`/api/v1/internal/commitments/${c.id}/evaluations`)));
   const rows = page.items.map((c, i) => ({ c, s: summaries[i] })).filter(({ s }) => s.evaluations > 0);
   const total = rows.reduce((n, { s }) => n + s.evaluations, 0);
   const list = el('ul', { class: 'list', id: 'evaluations-received' }, ...rows.map(({ c, s }) => {

@@ -4,7 +4,7 @@
 import { el, t, fill } from '../common.js';
 import { call, section, field, localNow, sendingForm, emptyItem } from './ui.js';
 
-const API = '/api/internal';
+const API = '/api/v1/internal';
 const enc = encodeURIComponent;
 
 // The services name their states in Chinese; English comes from here.

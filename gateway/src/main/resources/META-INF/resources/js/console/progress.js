@@ -11,7 +11,7 @@ function progressForm(c) {
     field('reason', t('进度回退理由', 'Reason if lower'), el('input', { type: 'text', id: `r-${c.id}` })),
     el('button', { type: 'submit' }, t('报告进展', 'Report progress')),
   ], async (data) => {
-    const updated = await call(`/api/internal/commitments/${c.id}/progress`, { method: 'POST', body: {
+    const updated = await call(`/api/v1/internal/commitments/${c.id}/progress`, { method: 'POST', body: {
       percent: data.get('percent') === '' ? null : Number(data.get('percent')), note: data.get('note') || null, reason: data.get('reason') || null } });
     const now = updated.progressPercent ?? data.get('percent');
     return t(`已报告：${now}%`, `Reported: ${now}%`);
@@ -29,7 +29,7 @@ function missedNotice(c) {
 
 /** The open commitments a query finds, each with its progress form, its milestones and any missed. */
 export async function progressSection(query, title) {
-  const page = await call(`/api/internal/commitments?${query}&size=100`);
+  const page = await call(`/api/v1/internal/commitments?${query}&size=100`);
   const list = el('ul', { class: 'list', id: 'progress' });
   for (const c of page.items.filter((x) => !CLOSED.has(x.status))) {
     list.append(el('li', { 'data-id': c.id }, el('strong', {}, c.title), ' ', el('span', { class: `tag ${c.status}` }, label('status', c.status)),

@@ -13,7 +13,7 @@ function reviewForm(d, refresh) {
     el('button', { type: 'submit' }, t('审核通过', 'Review: pass')),
   ], async (data) => {
     const yes = (name) => (data.get(name) ? true : null);
-    await call(`/api/internal/disclosures/${d.id}/review`, { method: 'POST',
+    await call(`/api/v1/internal/disclosures/${d.id}/review`, { method: 'POST',
       body: { secrecyChecked: yes('secrecyChecked'), necessary: yes('necessary'), accurate: yes('accurate') } });
     refresh();
     return null;
@@ -23,12 +23,12 @@ function reviewForm(d, refresh) {
 /** Submissions waiting for the caller: every organization's for the county admin, child organizations' for a clerk. */
 export async function reviewSection(me, isAdmin, refresh) {
   const statuses = isAdmin ? ['SUBMITTED', 'REVIEWED', 'APPROVED'] : ['SUBMITTED', 'REVIEWED'];
-  const pages = await Promise.all(statuses.map((s) => call(`/api/internal/disclosures?status=${s}&size=50`)));
+  const pages = await Promise.all(statuses.map((s) => call(`/api/v1/internal/disclosures?status=${s}&size=50`)));
   const waiting = pages.flatMap((p) => p.items).filter((d) => isAdmin || d.organizationCode !== me.org_code);
   if (!isAdmin && !waiting.length) return null; // a village clerk reviews nobody: no empty queue on the page
   const list = el('ul', { class: 'list', id: 'review-queue' });
   for (const d of waiting) {
-    const base = `/api/internal/disclosures/${d.id}`;
+    const base = `/api/v1/internal/disclosures/${d.id}`;
     const actions = el('div', { class: 'actions' });
     if (d.status === 'SUBMITTED') actions.append(reviewForm(d, refresh));
     if (d.status === 'REVIEWED') actions.append(actionButton(t('审批通过', 'Approve'), () => call(`${base}/approve`, { method: 'POST' }), refresh), ' ');

@@ -4,6 +4,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Really signed access tokens for the roles of the county realm, accepted by a service under test that talks to
@@ -36,7 +37,26 @@ public final class TestTokens {
     }
 
     public static String integration() {
-        return token("service-account-integration", "integration", null, null);
+        return system("integration", null, null);
+    }
+
+    /**
+     * A department's system, as Keycloak issues its client-credentials token: its service account's name, the
+     * {@code client_id} claim, the claim binding it to a department or organization (or none), and the scopes the
+     * county admin granted it.
+     */
+    public static String system(String clientId, String claim, String value, String... scopes) {
+        JwtClaimsBuilder claims = Jwt.preferredUserName("service-account-" + clientId)
+                .subject("service-account-" + clientId)
+                .groups(Set.of("integration"))
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .claim("client_id", clientId)
+                .claim("scope", String.join(" ", Stream.concat(Stream.of(scopes), Stream.of("profile", "email")).toList()));
+        if (claim != null) {
+            claims.claim(claim, value);
+        }
+        return claims.jws().keyId("1").sign("privateKey.jwk");
     }
 
     /** A county admin's token, really signed, but meant for other audiences than the suite's parts. */

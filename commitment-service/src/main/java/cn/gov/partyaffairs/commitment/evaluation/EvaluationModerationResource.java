@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +49,7 @@ public class EvaluationModerationResource {
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Approve an evaluation's comment: it becomes public")
+    @APIResponseSchema(value = EvaluationDto.class, responseCode = "200", responseDescription = "评议意见已通过，公开显示")
     public Response approve(@PathParam("id") UUID id) {
         Evaluation e = evaluations.approve(id);
         return AggregateHeaders.tag(Response.ok(), e.id, e.version).entity(EvaluationDto.of(e)).build();
@@ -56,6 +58,7 @@ public class EvaluationModerationResource {
     @POST
     @Path("{id}/reject")
     @Operation(summary = "Reject an evaluation's comment, with the reason; the rating still counts")
+    @APIResponseSchema(value = EvaluationDto.class, responseCode = "200", responseDescription = "评议意见未通过；评分仍计入")
     public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Rejection request) {
         Evaluation e = evaluations.reject(id, request.reason());
         return AggregateHeaders.tag(Response.ok(), e.id, e.version).entity(EvaluationDto.of(e)).build();

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -60,6 +62,8 @@ public class EvaluationResource {
     @POST
     @PermitAll
     @Operation(summary = "Evaluate a commitment (anyone, once per client); a comment is held for moderation")
+    @APIResponseSchema(value = EvaluationDto.class, responseCode = "201", responseDescription = "评议已收到；评论审核通过后公开")
+    @APIResponse(responseCode = "429", description = "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)")
     public Response evaluate(@PathParam("id") UUID commitmentId,
                              @NotNull(message = "请求体不能为空") @Valid NewEvaluation request,
                              @Context HttpServerRequest http) {

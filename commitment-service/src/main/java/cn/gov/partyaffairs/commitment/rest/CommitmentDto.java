@@ -5,6 +5,7 @@ import cn.gov.partyaffairs.commitment.CommitmentStatus;
 import cn.gov.partyaffairs.commitment.ProgressReport;
 import cn.gov.partyaffairs.commitment.service.CommitmentNames;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,6 +48,7 @@ public record CommitmentDto(
                                String stateLabel) {
     }
 
+    @Schema(name = "CommitmentProgressReport")
     public record ReportDto(UUID id, Integer percent, BigDecimal quantity, String note, String reason,
                             String milestoneReached, LocalDate reportedOn, String reportedBy) {
         static ReportDto of(ProgressReport r) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -66,6 +67,7 @@ public final class CommitmentRequests {
     }
 
     /** A withdrawal; the reason is public. */
+    @Schema(name = "CommitmentWithdrawal")
     public record Withdraw(
             @NotBlank(message = "请填写撤回理由（将向社会公开）") @Size(max = 2000, message = "理由最多 2000 字") String reason) {
     }

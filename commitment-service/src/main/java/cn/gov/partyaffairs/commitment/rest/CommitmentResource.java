@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -44,6 +45,11 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 public class CommitmentResource {
+
+    /** How many entries of a ledger were brought in (all of them, or none and a problem). */
+    public record LedgerResult(int recorded) {
+    }
+
 
     private static final String BODY_REQUIRED = "请求体不能为空";
 
@@ -90,6 +96,7 @@ public class CommitmentResource {
     @POST
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.DEPARTMENT_HEAD, Caller.ORG_CLERK})
     @Operation(summary = "Pledge a commitment: a service commitment for the caller's department, or a practical thing for the caller's organization")
+    @APIResponseSchema(value = CommitmentDto.class, responseCode = "201", responseDescription = "承诺已作出")
     public Response pledge(@NotNull(message = BODY_REQUIRED) @Valid CommitmentRequests.Pledge request) {
         Commitment c = service.pledge(request);
         return answer(Response.created(URI.create("/commitments/" + c.id)), c);
@@ -97,8 +104,10 @@ public class CommitmentResource {
 
     @POST
     @Path("{id}/progress")
-    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.DEPARTMENT_HEAD, Caller.ORG_CLERK})
+    // A department's system may too, when granted commitments:progress (checked with the commitment's owner).
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.DEPARTMENT_HEAD, Caller.ORG_CLERK, Caller.INTEGRATION})
     @Operation(summary = "Report progress: percent (0..100) and/or quantity achieved; a decrease needs a reason")
+    @APIResponseSchema(value = CommitmentDto.class, responseCode = "200", responseDescription = "进展已报告，返回该承诺")
     public Response report(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid CommitmentRequests.Report request) {
         return answer(Response.ok(), service.report(id, request));
     }
@@ -107,6 +116,7 @@ public class CommitmentResource {
     @Path("{id}/fulfil")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.DEPARTMENT_HEAD, Caller.ORG_CLERK})
     @Operation(summary = "Record fulfilment with its evidence; on time when by the due date")
+    @APIResponseSchema(value = CommitmentDto.class, responseCode = "200", responseDescription = "已兑现")
     public Response fulfil(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid CommitmentRequests.Fulfil request) {
         return answer(Response.ok(), service.fulfil(id, request));
     }
@@ -115,6 +125,7 @@ public class CommitmentResource {
     @Path("{id}/withdraw")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.DEPARTMENT_HEAD, Caller.ORG_CLERK})
     @Operation(summary = "Withdraw an open commitment, with a reason that is made public")
+    @APIResponseSchema(value = CommitmentDto.class, responseCode = "200", responseDescription = "已撤回，理由公开")
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid CommitmentRequests.Withdraw request) {
         return answer(Response.ok(), service.withdraw(id, request.reason()));
     }
@@ -123,8 +134,9 @@ public class CommitmentResource {
     @Path("ledger")
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Bring in commitments kept on paper (台账) with their reports and fulfilment at their real dates; all or none")
+    @APIResponseSchema(value = LedgerResult.class, responseCode = "200", responseDescription = "台账已全部录入：录入的条数")
     public Response ledger(@NotNull(message = BODY_REQUIRED) List<@NotNull @Valid LedgerEntry> entries) {
-        return Response.ok(Map.of("recorded", service.recordFromLedger(entries).size())).build();
+        return Response.ok(new LedgerResult(service.recordFromLedger(entries).size())).build();
     }
 
     @POST

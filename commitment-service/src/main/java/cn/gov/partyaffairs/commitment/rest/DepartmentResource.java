@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -43,6 +44,7 @@ public class DepartmentResource {
     @POST
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Register a department whose head commits publicly")
+    @APIResponseSchema(value = DepartmentDto.class, responseCode = "201", responseDescription = "部门已登记")
     public Response register(@NotNull(message = "请求体不能为空") @Valid CommitmentRequests.RegisterDepartment request) {
         Department d = departments.register(request);
         return AggregateHeaders.tag(Response.created(URI.create("/departments/" + d.code)), d.id, d.version)

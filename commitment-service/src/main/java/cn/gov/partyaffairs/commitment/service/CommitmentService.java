@@ -19,6 +19,7 @@ import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.platform.security.SystemScope;
 import cn.gov.partyaffairs.replica.KnownOrganization;
 import cn.gov.partyaffairs.replica.OrganizationReplica;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,7 +136,7 @@ public class CommitmentService {
      * the quantity needs a reason; a fulfilled or withdrawn commitment takes no more reports (409).
      */
     public Commitment report(UUID id, CommitmentRequests.Report request) {
-        Commitment c = lockedForAction(id, "报告进展");
+        Commitment c = lockedForAction(id, "报告进展", SystemScope.COMMITMENT_PROGRESS);
         if (request.percent() == null && request.quantity() == null) {
             throw ProblemException.invalid("percent", "请填写完成百分比或已完成数量（至少一项）");
         }
@@ -245,9 +246,18 @@ public class CommitmentService {
     }
 
     private Commitment lockedForAction(UUID id, String action) {
+        return lockedForAction(id, action, null);
+    }
+
+    /** As {@link #lockedForAction(UUID, String)}; a system granted {@code systemScope} may act for its own too. */
+    private Commitment lockedForAction(UUID id, String action, SystemScope systemScope) {
         Commitment c = commitments.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("承诺", id.toString()));
-        if (c.kind == CommitmentKind.SERVICE) {
+        if (systemScope != null && c.kind == CommitmentKind.SERVICE) {
+            caller.requireActsForDepartment(c.departmentCode, systemScope);
+        } else if (systemScope != null) {
+            caller.requireActsFor(c.organizationCode, systemScope);
+        } else if (c.kind == CommitmentKind.SERVICE) {
             caller.requireActsForDepartment(c.departmentCode);
         } else {
             caller.requireActsFor(c.organizationCode);

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ import java.util.UUID;
 @Table(name = "disclosure_obligation")
 public class DisclosureObligation {
 
+    @Schema(name = "ObligationStatus")
     public enum Status { OPEN, MET, LATE, LAPSED, CURED, EXEMPTED }
 
     @Id

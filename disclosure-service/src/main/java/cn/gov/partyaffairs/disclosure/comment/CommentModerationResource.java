@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +49,7 @@ public class CommentModerationResource {
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Approve a comment: it becomes public")
+    @APIResponseSchema(value = CommentDto.class, responseCode = "200", responseDescription = "评论已通过，公开显示")
     public Response approve(@PathParam("id") UUID id) {
         Comment comment = comments.approve(id);
         return AggregateHeaders.tag(Response.ok(), comment.id, comment.version).entity(CommentDto.of(comment)).build();
@@ -56,6 +58,7 @@ public class CommentModerationResource {
     @POST
     @Path("{id}/reject")
     @Operation(summary = "Reject a comment, with the reason")
+    @APIResponseSchema(value = CommentDto.class, responseCode = "200", responseDescription = "评论未通过，附理由")
     public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Rejection request) {
         Comment comment = comments.reject(id, request.reason());
         return AggregateHeaders.tag(Response.ok(), comment.id, comment.version).entity(CommentDto.of(comment)).build();

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -57,6 +59,8 @@ public class CommentResource {
     @POST
     @PermitAll
     @Operation(summary = "Comment on a published public disclosure (anyone; held for moderation)")
+    @APIResponseSchema(value = CommentDto.class, responseCode = "202", responseDescription = "评论已收到，审核通过后公开")
+    @APIResponse(responseCode = "429", description = "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)")
     public Response comment(@PathParam("id") UUID disclosureId,
                             @NotNull(message = "请求体不能为空") @Valid NewComment request,
                             @Context HttpServerRequest http) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -68,6 +69,7 @@ public class MediaSubmissionResource {
 
     @POST
     @Operation(summary = "Record a piece submitted to an outlet")
+    @APIResponseSchema(value = SubmissionDto.class, responseCode = "201", responseDescription = "信息报送已登记")
     public Response record(@NotNull(message = "请求体不能为空") @Valid NewSubmission request) {
         MediaSubmission s = submissions.record(request.organizationCode(), request.title(), request.outlet(),
                 request.submittedOn());
@@ -78,6 +80,7 @@ public class MediaSubmissionResource {
     @POST
     @Path("{id}/adoption")
     @Operation(summary = "Record that the outlet adopted the piece, and where it placed it")
+    @APIResponseSchema(value = SubmissionDto.class, responseCode = "200", responseDescription = "已记录媒体采用")
     public Response adopted(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Adoption request) {
         MediaSubmission s = submissions.adopted(id, request.adoptedOn(), request.placement());
         return AggregateHeaders.tag(Response.ok(), s.id, s.version).entity(dto(s)).build();

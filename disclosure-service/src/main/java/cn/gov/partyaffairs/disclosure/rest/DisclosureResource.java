@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -35,6 +36,11 @@ import java.util.UUID;
 @RolesAllowed({Caller.COUNTY_ADMIN, Caller.ORG_CLERK})
 public class DisclosureResource {
 
+    /** How many entries of a ledger were brought in (all of them, or none and a problem). */
+    public record LedgerResult(int recorded) {
+    }
+
+
     private static final String BODY_REQUIRED = "请求体不能为空";
 
     private final DisclosureService service;
@@ -45,6 +51,7 @@ public class DisclosureResource {
 
     @POST
     @Operation(summary = "Draft a disclosure (提出) for the caller's organization")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "201", responseDescription = "草稿已建，返回该公开事项")
     public Response draft(@NotNull(message = BODY_REQUIRED) @Valid DisclosureContent content) {
         Disclosure d = service.draft(content);
         return answer(Response.created(URI.create("/disclosures/" + d.id)), d);
@@ -55,14 +62,16 @@ public class DisclosureResource {
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Bring in disclosures published before the system (台账), with their real publication times "
             + "(plannedPublicationAt) and channels (plannedChannels); all or none")
+    @APIResponseSchema(value = LedgerResult.class, responseCode = "200", responseDescription = "台账已全部录入：录入的条数")
     public Response ledger(@NotNull(message = "请求体不能为空") List<@NotNull @Valid DisclosureContent> entries) {
         List<Disclosure> recorded = service.recordFromLedger(entries);
-        return Response.ok(java.util.Map.of("recorded", recorded.size())).build();
+        return Response.ok(new LedgerResult(recorded.size())).build();
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Edit a draft, or a disclosure sent back")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已保存")
     public Response edit(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid DisclosureContent content) {
         return answer(Response.ok(), service.edit(id, content));
     }
@@ -70,6 +79,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/submit")
     @Operation(summary = "Submit for review, attesting that it contains no party secrets")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已提交审核")
     public Response submit(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Submit request) {
         return answer(Response.ok(), service.submit(id, request));
     }
@@ -77,6 +87,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/review")
     @Operation(summary = "Pass review (审核): secrecy check, necessity, accuracy")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已开始审核")
     public Response review(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Review request) {
         return answer(Response.ok(), service.review(id));
     }
@@ -84,6 +95,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/return")
     @Operation(summary = "Send back to the clerk with reasons")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已退回，附理由")
     public Response sendBack(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
         return answer(Response.ok(), service.sendBack(id, request.reason()));
     }
@@ -91,6 +103,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/escalate")
     @Operation(summary = "Pass the approval up to the county office (beyond the competent organization's authority)")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已报上级审核")
     public Response escalate(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
         return answer(Response.ok(), service.escalate(id, request.reason()));
     }
@@ -99,6 +112,7 @@ public class DisclosureResource {
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Approve (审批)")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已批准")
     public Response approve(@PathParam("id") UUID id) {
         return answer(Response.ok(), service.approve(id));
     }
@@ -106,6 +120,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/publish")
     @Operation(summary = "Publish (实施) at or after the planned time, recording the channels used")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已公开")
     public Response publish(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Publish request) {
         return answer(Response.ok(), service.publish(id, request.channels()));
     }
@@ -113,6 +128,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/correct")
     @Operation(summary = "Correct published content: a new version, the history kept")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已更正，版本加一")
     public Response correct(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Correct request) {
         return answer(Response.ok(), service.correct(id, request));
     }
@@ -120,6 +136,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/withdraw")
     @Operation(summary = "Withdraw a published disclosure with a reason that stays visible")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已撤回")
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
         return answer(Response.ok(), service.withdraw(id, request.reason()));
     }

@@ -6,6 +6,7 @@ import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.platform.security.SystemScope;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -50,9 +52,11 @@ public class OrganizationResource {
     }
 
     @POST
-    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INTEGRATION})
     @Operation(summary = "Register a party organization (county admins only)")
+    @APIResponseSchema(value = OrganizationDto.class, responseCode = "201", responseDescription = "登记成功，返回该组织")
     public Response register(@NotNull(message = "请求体不能为空") @Valid RegisterOrganizationRequest request) {
+        caller.requireCountyAdminOr(SystemScope.ORGANIZATIONS_WRITE);
         Organization organization = service.register(request, caller.username());
         return AggregateHeaders.tag(Response.created(URI.create("/organizations/" + organization.code)),
                         organization.id, organization.version)
@@ -62,10 +66,12 @@ public class OrganizationResource {
 
     @PUT
     @Path("{code}")
-    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INTEGRATION})
     @Operation(summary = "Change an organization's name, type, parent or cadence (its code stays)")
+    @APIResponseSchema(value = OrganizationDto.class, responseCode = "200", responseDescription = "已更新，返回该组织")
     public Response update(@PathParam("code") String code,
                            @NotNull(message = "请求体不能为空") @Valid RegisterOrganizationRequest request) {
+        caller.requireCountyAdminOr(SystemScope.ORGANIZATIONS_WRITE);
         Organization organization = service.update(code, request, caller.username());
         return AggregateHeaders.tag(Response.ok(), organization.id, organization.version)
                 .entity(OrganizationDto.of(organization)).build();
@@ -78,6 +84,7 @@ public class OrganizationResource {
     @Path("{code}/deactivate")
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Take an organization off the register (it owes no more disclosures)")
+    @APIResponseSchema(value = OrganizationDto.class, responseCode = "200", responseDescription = "已停用，返回该组织")
     public Response deactivate(@PathParam("code") String code,
                                @NotNull(message = "请求体不能为空") @Valid Deactivation request) {
         Organization organization = service.deactivate(code, request.reason(), caller.username());
@@ -88,32 +95,43 @@ public class OrganizationResource {
     public record ContentList(@NotNull(message = "请选择公开事项") List<@NotBlank String> itemCodes) {
     }
 
+    /** An organization's content list: the codes of the catalog items it discloses. */
+    public record ContentListDto(String code, List<String> itemCodes) {
+    }
+
+    /** What a CSV import registered: how many, and their codes in the file's order. */
+    public record ImportResult(int imported, List<String> codes) {
+    }
+
     @PUT
     @Path("{code}/content-list")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.ORG_CLERK})
     @Operation(summary = "Settle the organization's content list (公开的内容和目录): the catalog items it discloses")
+    @APIResponseSchema(value = ContentListDto.class, responseCode = "200", responseDescription = "已确定公开内容和目录")
     public Response settleContentList(@PathParam("code") String code,
                                       @NotNull(message = "请求体不能为空") @Valid ContentList request) {
         caller.requireActsFor(code);
         Organization organization = service.settleContentList(code, request.itemCodes(), caller.username());
         return AggregateHeaders.tag(Response.ok(), organization.id, organization.version)
-                .entity(Map.of("code", code, "itemCodes", List.copyOf(organization.contentList))).build();
+                .entity(new ContentListDto(code, List.copyOf(organization.contentList))).build();
     }
 
     @GET
     @Path("{code}/content-list")
     @Authenticated
     @Operation(summary = "The organization's content list")
-    public Map<String, Object> contentList(@PathParam("code") String code) {
-        return Map.of("code", code, "itemCodes", service.contentListOf(code));
+    public ContentListDto contentList(@PathParam("code") String code) {
+        return new ContentListDto(code, List.copyOf(service.contentListOf(code)));
     }
 
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed(Caller.COUNTY_ADMIN)
+    @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INTEGRATION})
     @Operation(summary = "Register many organizations from CSV (" + OrganizationCsv.HEADER + "), all or nothing")
+    @APIResponseSchema(value = ImportResult.class, responseCode = "200", responseDescription = "全部登记成功：数量和代码")
     public Response importCsv(String csv) {
+        caller.requireCountyAdminOr(SystemScope.ORGANIZATIONS_WRITE);
         OrganizationCsv.Parsed parsed = OrganizationCsv.parse(csv);
         Map<Integer, List<String>> problems = new TreeMap<>(parsed.malformed());
         List<RegisterOrganizationRequest> rows = parsed.rows();
@@ -126,8 +144,7 @@ public class OrganizationResource {
                     .add(v.getPropertyPath() + ": " + v.getMessage()));
         }
         List<Organization> created = service.importAll(rows, problems, caller.username());
-        return Response.ok(Map.of("imported", created.size(),
-                "codes", created.stream().map(o -> o.code).toList())).build();
+        return Response.ok(new ImportResult(created.size(), created.stream().map(o -> o.code).toList())).build();
     }
 
     @GET

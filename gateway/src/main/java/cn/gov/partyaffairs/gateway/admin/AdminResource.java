@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.Map;
 
 /** The county office's operations on the gateway itself. */
-@Path("/api/internal/admin")
+@Path("/api/v1/internal/admin")
 @RolesAllowed(Caller.COUNTY_ADMIN)
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)

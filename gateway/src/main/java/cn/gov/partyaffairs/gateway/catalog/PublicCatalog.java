@@ -1,5 +1,7 @@
 package cn.gov.partyaffairs.gateway.catalog;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import java.util.List;
 public record PublicCatalog(List<Category> categories, int itemCount, OffsetDateTime publishedAt,
                             int organizationsWithList) {
 
+    @Schema(name = "PublicCatalogCategory")
     public record Category(String code, String name, List<Item> items) {
     }
 
@@ -21,6 +24,7 @@ public record PublicCatalog(List<Category> categories, int itemCount, OffsetDate
      * @param channels      the default channel codes
      * @param organizations how many active organizations disclose it: those with it on their content list
      */
+    @Schema(name = "PublicCatalogItem")
     public record Item(String code, String name, String scope, String timing, Integer withinDays,
                        List<String> channels, int organizations) {
     }

@@ -8,12 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** What the public may know, it can read: the catalog of what is disclosed, by whom, when and how. Anonymous. */
-@Path("/api/public/catalog")
+@Path("/api/v1/public/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicCatalogResource {
 
@@ -34,7 +34,7 @@ public class PublicCatalogResource {
     @GET
     @Operation(summary = "The county's disclosure catalog: nine categories, each item's scope, timing, default "
             + "channels and how many organizations disclose it")
-    public Uni<Response> catalog() {
+    public Uni<RestResponse<PublicCatalog>> catalog() {
         return cached.json(uri, headers, catalog::read);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.gateway.client;
 
+import cn.gov.partyaffairs.gateway.api.ServiceOperations;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.service.ReadModel;
 import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
@@ -112,7 +113,7 @@ public class CommandForwarder {
         // A rate limit's wait reaches the caller, who can only honour it if told.
         answer.headers().firstValue("Retry-After").ifPresent(wait -> response.header("Retry-After", wait));
         answer.headers().firstValue("Location").ifPresent(location -> response.header("Location",
-                "/api/internal" + URI.create(location).getPath()));
+                ServiceOperations.INTERNAL + URI.create(location).getPath()));
         var aggregateId = answer.headers().firstValue(AggregateHeaders.AGGREGATE_ID);
         var version = answer.headers().firstValue(AggregateHeaders.AGGREGATE_VERSION);
         if (isChange && answer.statusCode() / 100 == 2 && aggregateId.isPresent() && version.isPresent()) {
@@ -125,7 +126,7 @@ public class CommandForwarder {
                 response.status(Response.Status.ACCEPTED).header(READ_MODEL, "pending");
                 // The poll link is internal: an anonymous caller (a comment, an evaluation) just reads again later.
                 if (caller.authorization() != null) {
-                    response.header("Read-Model-Location", "/api/internal/read-model/aggregates/" + id);
+                    response.header("Read-Model-Location", ServiceOperations.INTERNAL + "/read-model/aggregates/" + id);
                 }
             }
         }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 @ConfigMapping(prefix = "gateway")
@@ -30,6 +31,17 @@ public interface GatewayConfig {
 
     /** The live streams. */
     Stream stream();
+
+    /** The paths of before versioning, kept as aliases of /api/v1 (api/ApiAliases, docs/api-versions.md). */
+    Aliases aliases();
+
+    interface Aliases {
+        /** Since when they are deprecated: the {@code Deprecation} header of their answers. */
+        OffsetDateTime deprecatedSince();
+
+        /** After when they may be removed: the {@code Sunset} header, at least a year after the deprecation. */
+        OffsetDateTime sunset();
+    }
 
     interface Stream {
         /**

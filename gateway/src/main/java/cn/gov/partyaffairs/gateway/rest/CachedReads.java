@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.gateway.rest;
 
 import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.arc.Arc;
@@ -13,7 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -48,24 +51,32 @@ public class CachedReads {
         this.mapper = mapper;
     }
 
-    /** A JSON answer: from memory if the read models have not changed since, else {@code read} off the event loop. */
-    public Uni<Response> json(UriInfo uri, HttpHeaders headers, Supplier<Object> read) {
-        return answer(uri, headers, MediaType.APPLICATION_JSON + ";charset=UTF-8", () -> {
+    /**
+     * A JSON answer: from memory if the read models have not changed since, else {@code read} off the event loop.
+     * Its type is what {@code read} gives, which the resource method declares (and so the OpenAPI document); what
+     * travels is that value's JSON, kept as bytes.
+     */
+    public <T> Uni<RestResponse<T>> json(UriInfo uri, HttpHeaders headers, Supplier<T> read) {
+        return entry(uri, MediaType.APPLICATION_JSON + ";charset=UTF-8", headers, () -> {
             try {
                 return new Rendered(200, mapper.writeValueAsBytes(read.get()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }).map(entry -> typed(entry, headers));
     }
 
     /** Any answer rendered to bytes of the given type (a server-rendered page). */
     public Uni<Response> answer(UriInfo uri, HttpHeaders headers, String type, Supplier<Rendered> render) {
+        return entry(uri, type, headers, render).map(entry -> respond(entry, headers));
+    }
+
+    private Uni<Entry> entry(UriInfo uri, String type, HttpHeaders headers, Supplier<Rendered> render) {
         String key = key(uri, headers);
         long now = generation.current();
         Entry cached = cache.getIfPresent(key);
         if (cached != null && cached.generation() == now) {
-            return Uni.createFrom().item(respond(cached, headers));
+            return Uni.createFrom().item(cached);
         }
         return Uni.createFrom().item(() -> {
             ManagedContext request = Arc.container().requestContext();
@@ -77,7 +88,7 @@ public class CachedReads {
                 Rendered rendered = render.get();
                 Entry entry = new Entry(now, rendered.status(), rendered.body(), etag(rendered.body()), type);
                 cache.put(key, entry);
-                return respond(entry, headers);
+                return entry;
             } finally {
                 if (activated) {
                     request.terminate();
@@ -92,6 +103,21 @@ public class CachedReads {
                 ? Response.notModified() : Response.status(entry.status()).entity(entry.body()).type(entry.type());
         return response.header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+    }
+
+    /** As {@link #respond}, typed as the JSON it carries: the entity is that JSON, written as it is. */
+    @SuppressWarnings("unchecked")
+    private static <T> RestResponse<T> typed(Entry entry, HttpHeaders headers) {
+        String match = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        RestResponse.ResponseBuilder<Object> response = match != null && match.contains(entry.etag())
+                ? RestResponse.ResponseBuilder.notModified()
+                // Written as the JSON it already is: the framework picks the JSON writer for the declared type, which
+                // would write bytes as a base64 string.
+                : RestResponse.ResponseBuilder.create(entry.status())
+                        .entity((Object) new RawValue(new String(entry.body(), StandardCharsets.UTF_8))).type(entry.type());
+        return (RestResponse<T>) response.header(HttpHeaders.ETAG, entry.etag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .build();
     }
 
     private static String key(UriInfo uri, HttpHeaders headers) {

@@ -2,7 +2,6 @@ package cn.gov.partyaffairs.gateway.rest;
 
 import cn.gov.partyaffairs.gateway.service.PublicQueries;
 import cn.gov.partyaffairs.gateway.repository.OrganizationViewRepository;
-import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
@@ -11,8 +10,14 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,10 +29,12 @@ import java.util.stream.Stream;
  * Open data: the register, the public disclosures and the commitments as UTF-8 CSV (with a byte order mark, so a
  * spreadsheet opens the Chinese text right) or JSON. Only what the public API shows.
  */
-@Path("/api/public/export")
+@Path("/api/v1/public/export")
 @Blocking
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ExportResource {
+
+    private static final String CSV = "text/csv";
 
     private static final int PAGE = PageResult.MAX_SIZE;
 
@@ -56,16 +63,54 @@ public class ExportResource {
     }
 
     @GET
-    @Path("{dataset: organizations|disclosures|commitments|compliance}.{format: csv|json}")
-    @Operation(summary = "Open data: organizations, disclosures, commitments or the compliance matrix, as csv or json")
-    public Response export(@PathParam("dataset") String dataset, @PathParam("format") String format) throws Exception {
-        Table table = switch (dataset) {
-            case "organizations" -> organizations();
-            case "disclosures" -> disclosures();
-            case "commitments" -> commitments();
-            case "compliance" -> compliance();
-            default -> throw ProblemException.notFound("数据集", dataset);
-        };
+    @Path("organizations.{format: csv|json}")
+    @Operation(summary = "Open data: the register of party organizations, as csv or json")
+    @APIResponse(responseCode = "200", description = "开放数据文件 (attachment)", content = {
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = PublicOrganization.class))})
+    public Response organizationsExport(@PathParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "json"}))
+                                        String format) throws Exception {
+        return export("organizations", format, organizations());
+    }
+
+    @GET
+    @Path("disclosures.{format: csv|json}")
+    @Operation(summary = "Open data: the published and withdrawn public disclosures, as csv or json")
+    @APIResponse(responseCode = "200", description = "开放数据文件 (attachment)", content = {
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = PublicDtos.Disclosure.class))})
+    public Response disclosuresExport(@PathParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "json"}))
+                                      String format) throws Exception {
+        return export("disclosures", format, disclosures());
+    }
+
+    @GET
+    @Path("commitments.{format: csv|json}")
+    @Operation(summary = "Open data: the commitments with their progress and satisfaction, as csv or json")
+    @APIResponse(responseCode = "200", description = "开放数据文件 (attachment)", content = {
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = PublicDtos.Commitment.class))})
+    public Response commitmentsExport(@PathParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "json"}))
+                                      String format) throws Exception {
+        return export("commitments", format, commitments());
+    }
+
+    @GET
+    @Path("compliance.{format: csv|json}")
+    @Operation(summary = "Open data: the compliance matrix (organization × period, as the cadence engine decided), as csv or json")
+    @APIResponse(responseCode = "200", description = "开放数据文件 (attachment)", content = {
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = PublicDtos.CompliancePeriod.class))})
+    public Response complianceExport(@PathParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "json"}))
+                                     String format) throws Exception {
+        return export("compliance", format, compliance());
+    }
+
+    private Response export(String dataset, String format, Table table) throws Exception {
         String file = "yuping-" + dataset + "." + format;
         if (format.equals("json")) {
             return Response.ok(mapper.writeValueAsBytes(table.rows()), "application/json; charset=UTF-8")
@@ -124,7 +169,7 @@ public class ExportResource {
             return List.of(c.id(), nullable(c.kind()), c.title(), nullable(c.description()), nullable(c.category()),
                     nullable(c.departmentCode()), nullable(c.departmentName()), nullable(c.organizationCode()),
                     nullable(c.organizationName()), c.responsible(), nullable(c.targetQuantity()),
-                    nullable(c.targetUnit()), c.milestones() == null ? "" : c.milestones().toString(), c.pledgedOn(),
+                    nullable(c.targetUnit()), c.milestones() == null ? "" : json(c.milestones()), c.pledgedOn(),
                     c.dueDate(), c.status(), nullable(c.progressPercent()), nullable(c.fulfilledOn()),
                     nullable(c.onTime()), nullable(c.evidence()), nullable(c.withdrawReason()),
                     c.satisfaction().evaluations(), nullable(c.satisfaction().rate()));
@@ -150,6 +195,14 @@ public class ExportResource {
             if (found.size() < PAGE) {
                 return all;
             }
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

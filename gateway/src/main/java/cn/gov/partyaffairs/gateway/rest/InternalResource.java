@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.gateway.rest;
 
+import cn.gov.partyaffairs.gateway.api.ServiceOperations;
 import cn.gov.partyaffairs.gateway.client.CommandForwarder;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
@@ -31,9 +32,11 @@ import java.util.UUID;
 /**
  * Every command and internal read of the three services, forwarded with the caller's token: the owning service
  * decides who may do what. The first path segment names the owner ({@code gateway.routes}). A change answers once
- * the read models show it (read-your-writes), or 202 with where to poll.
+ * the read models show it (read-your-writes), or 202 with where to poll. The forwarded operations are described in
+ * the gateway's document as the owning services describe them ({@code api/ServiceOperations}), not by the
+ * catch-all methods here, which the document leaves out.
  */
-@Path("/api/internal")
+@Path(ServiceOperations.INTERNAL)
 @Authenticated
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,16 +77,24 @@ public class InternalResource {
                 all.getOrDefault("findings.overdue", 0L), all.getOrDefault("inspections", 0L));
     }
 
+    /**
+     * How far the read models have applied an aggregate.
+     *
+     * @param version the last version applied, 0 if none
+     */
+    public record AggregatePosition(UUID aggregateId, long version) {
+    }
+
     @GET
     @Path("read-model/aggregates/{id}")
     @Operation(summary = "How far the read models have applied an aggregate: poll here after a 202")
-    public Map<String, Object> aggregatePosition(@PathParam("id") UUID aggregateId) {
-        return Map.of("aggregateId", aggregateId, "version", readModel.position(aggregateId));
+    public AggregatePosition aggregatePosition(@PathParam("id") UUID aggregateId) {
+        return new AggregatePosition(aggregateId, readModel.position(aggregateId));
     }
 
     @GET
     @Path("{segment}{rest: (/.*)?}")
-    @Operation(summary = "An internal read of the owning service, within the caller's scope")
+    @Operation(hidden = true)
     public Response read(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers,
                          @Context HttpServerRequest http) {
         return forward("GET", segment, uri, null, headers, http);
@@ -91,7 +102,7 @@ public class InternalResource {
 
     @POST
     @Path("{segment}{rest: (/.*)?}")
-    @Operation(summary = "A command of the owning service")
+    @Operation(hidden = true)
     public Response post(@PathParam("segment") String segment, String body, @Context UriInfo uri,
                          @Context HttpHeaders headers, @Context HttpServerRequest http) {
         return forward("POST", segment, uri, body, headers, http);
@@ -99,7 +110,7 @@ public class InternalResource {
 
     @PUT
     @Path("{segment}{rest: (/.*)?}")
-    @Operation(summary = "A command of the owning service that replaces content (a draft, for example)")
+    @Operation(hidden = true)
     public Response put(@PathParam("segment") String segment, String body, @Context UriInfo uri,
                         @Context HttpHeaders headers, @Context HttpServerRequest http) {
         return forward("PUT", segment, uri, body, headers, http);
@@ -107,7 +118,7 @@ public class InternalResource {
 
     @DELETE
     @Path("{segment}{rest: (/.*)?}")
-    @Operation(summary = "A command of the owning service that removes something")
+    @Operation(hidden = true)
     public Response delete(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers,
                            @Context HttpServerRequest http) {
         return forward("DELETE", segment, uri, null, headers, http);
@@ -117,18 +128,18 @@ public class InternalResource {
                              HttpServerRequest http) {
         String service = config.routes().get(segment);
         if (service == null) {
-            throw ProblemException.notFound("接口", "/api/internal/" + segment);
+            throw ProblemException.notFound("接口", ServiceOperations.INTERNAL + "/" + segment);
         }
         URI request = uri.getRequestUri();
         // The path exactly as it came (the framework's view of it drops matrix parameters such as ";a=b"), so that
-        // what is checked is what is forwarded.
+        // what is checked is what is forwarded. An alias (/api/internal/...) arrives here rerouted, raw as well.
         String raw = http.uri();
         int query = raw.indexOf('?');
         String rawPath = (query < 0 ? raw : raw.substring(0, query));
-        if (!rawPath.startsWith("/api/internal/")) {
-            throw ProblemException.invalid("path", "接口路径须以 /api/internal/ 开头");
+        if (!rawPath.startsWith(ServiceOperations.INTERNAL + "/")) {
+            throw ProblemException.invalid("path", "接口路径须以 " + ServiceOperations.INTERNAL + "/ 开头");
         }
-        rawPath = rawPath.substring("/api/internal".length());
+        rawPath = rawPath.substring(ServiceOperations.INTERNAL.length());
         if (!ForwardedPath.isPlain(rawPath, segment)) {
             throw ProblemException.invalid("path", "接口路径须为普通路径：不能含 ..、.、;、\\、编码的斜杠或点，也不能有空段");
         }

@@ -8,9 +8,10 @@ import cn.gov.partyaffairs.gateway.view.DisclosureView;
 import cn.gov.partyaffairs.gateway.view.EvaluationCommentView;
 import cn.gov.partyaffairs.gateway.view.ProgressView;
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceRate;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import cn.gov.partyaffairs.gateway.search.OrganizationSuggestions;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ public final class PublicDtos {
      * organization, period, publication and withdrawal dates and the reason; its body, items, channels, earlier
      * versions and comments are gone from every public answer (officials read the full record from the service).
      */
+    @Schema(name = "PublicDisclosure")
     public record Disclosure(UUID id, String organizationCode, String organizationName, String status, String scope,
                              List<String> itemCodes, String title, String body, LocalDate periodStart,
                              LocalDate periodEnd, List<String> channels, int contentVersion,
@@ -48,12 +50,14 @@ public final class PublicDtos {
         }
     }
 
+    @Schema(name = "PublicDisclosureVersion")
     public record Version(int contentVersion, String title, String body, String reason, OffsetDateTime at) {
         static Version of(DisclosureVersionView v) {
             return new Version(v.contentVersion, v.title, v.body, v.reason, v.at);
         }
     }
 
+    @Schema(name = "PublicComment")
     public record Comment(UUID id, String authorName, String body, OffsetDateTime approvedAt) {
         public static Comment of(CommentView c) {
             return new Comment(c.id, c.authorName, c.body, c.approvedAt);
@@ -61,17 +65,19 @@ public final class PublicDtos {
     }
 
     /** 已有N人发表了评论. */
+    @Schema(name = "PublicComments")
     public record Comments(long count, List<Comment> comments) {
     }
 
+    @Schema(name = "PublicCommitment")
     public record Commitment(UUID id, String kind, String title, String description, String category,
                              String departmentCode, String departmentName, String organizationCode,
                              String organizationName, String responsible, BigDecimal targetQuantity, String targetUnit,
-                             JsonNode milestones, LocalDate pledgedOn, LocalDate dueDate, String status,
+                             List<Milestone> milestones, LocalDate pledgedOn, LocalDate dueDate, String status,
                              Integer progressPercent, LocalDate fulfilledOn, Boolean onTime, String evidence,
                              String withdrawReason, Satisfaction satisfaction, List<Progress> timeline,
                              List<EvaluationComment> comments) {
-        public static Commitment of(CommitmentView c, JsonNode milestones, List<ProgressView> timeline,
+        public static Commitment of(CommitmentView c, List<Milestone> milestones, List<ProgressView> timeline,
                                     List<EvaluationCommentView> comments) {
             return new Commitment(c.id, c.kind, c.title, c.description, c.category, c.departmentCode, c.departmentName,
                     c.organizationCode, c.organizationName, c.responsible, c.targetQuantity, c.targetUnit, milestones,
@@ -82,6 +88,18 @@ public final class PublicDtos {
         }
     }
 
+    /**
+     * A milestone of a commitment, as its events left it.
+     *
+     * @param reachedOn when a progress report said it was reached
+     * @param missedAt  when the commitment service found its date passed unreached (ISO-8601, as the event said it)
+     */
+    @Schema(name = "PublicMilestone")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Milestone(String title, LocalDate dueDate, LocalDate reachedOn, String missedAt) {
+    }
+
+    @Schema(name = "PublicProgress")
     public record Progress(Integer percent, BigDecimal quantity, String note, String reason, String milestoneReached,
                            LocalDate reportedOn) {
         static Progress of(ProgressView p) {
@@ -89,6 +107,7 @@ public final class PublicDtos {
         }
     }
 
+    @Schema(name = "PublicEvaluationComment")
     public record EvaluationComment(String rating, String comment, OffsetDateTime approvedAt) {
         static EvaluationComment of(EvaluationCommentView e) {
             return new EvaluationComment(e.rating, e.comment, e.approvedAt);

@@ -24,6 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,7 +40,7 @@ import java.util.UUID;
  * while the read models stay as they were ({@link CachedReads}). The public's own input (comments, evaluations) is
  * forwarded without any token, with the client's address for the limits.
  */
-@Path("/api/public")
+@Path("/api/v1/public")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicResource {
 
@@ -63,7 +68,7 @@ public class PublicResource {
     @GET
     @Path("organizations")
     @Operation(summary = "The county's party organizations, filtered by type, parent, demonstration unit and text")
-    public Uni<Response> organizations(@QueryParam("type") String type,
+    public Uni<RestResponse<PageResult<PublicOrganization>>> organizations(@QueryParam("type") String type,
                                                         @QueryParam("parent") String parent,
                                                         @QueryParam("demonstration") Boolean demonstration,
                                                         @QueryParam("q") String text,
@@ -83,7 +88,7 @@ public class PublicResource {
     @GET
     @Path("organizations/{code}")
     @Operation(summary = "One organization with its recent disclosures, commitments and cadence compliance")
-    public Uni<Response> organization(@PathParam("code") String code) {
+    public Uni<RestResponse<OrganizationPage>> organization(@PathParam("code") String code) {
         return cached.json(uri, headers, () -> {
             PublicOrganization organization = queries.organization(code)
                     .orElseThrow(() -> ProblemException.notFound("组织", code));
@@ -99,7 +104,7 @@ public class PublicResource {
     @Path("disclosures")
     @Operation(summary = "Published public disclosures, newest first; filter by organization, catalog category "
             + "(e.g. C8), a day within the period, text")
-    public Uni<Response> disclosures(@QueryParam("organization") String organization,
+    public Uni<RestResponse<PageResult<PublicDtos.Disclosure>>> disclosures(@QueryParam("organization") String organization,
                                                          @QueryParam("category") String category,
                                                          @QueryParam("period") LocalDate period,
                                                          @QueryParam("q") String text,
@@ -115,7 +120,7 @@ public class PublicResource {
     @Operation(summary = "Search the public disclosures: every word must occur (Chinese is segmented into words), best "
             + "match first (the title weighs more than the body), the words found marked; filter by organization, "
             + "catalog category, a day within the period; organizations whose names are close to the words")
-    public Uni<Response> search(@QueryParam("q") String text,
+    public Uni<RestResponse<PublicDtos.SearchPage>> search(@QueryParam("q") String text,
                                 @QueryParam("organization") String organization,
                                 @QueryParam("category") String category,
                                 @QueryParam("period") LocalDate period,
@@ -129,14 +134,14 @@ public class PublicResource {
     @GET
     @Path("disclosures/{id}")
     @Operation(summary = "A public disclosure with its version history and comment count")
-    public Uni<Response> disclosure(@PathParam("id") UUID id) {
+    public Uni<RestResponse<PublicDtos.Disclosure>> disclosure(@PathParam("id") UUID id) {
         return cached.json(uri, headers, () -> queries.disclosure(id));
     }
 
     @GET
     @Path("disclosures/{id}/comments")
     @Operation(summary = "Approved comments and their count (已有N人发表了评论)")
-    public Uni<Response> comments(@PathParam("id") UUID id) {
+    public Uni<RestResponse<PublicDtos.Comments>> comments(@PathParam("id") UUID id) {
         return cached.json(uri, headers, () -> queries.comments(id));
     }
 
@@ -144,8 +149,14 @@ public class PublicResource {
     @Path("disclosures/{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Comment on a public disclosure (held for moderation)")
+    @APIResponse(responseCode = "202", description = "评论已收到，审核通过后公开",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentDto")))
+    @APIResponse(responseCode = "429", description = "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)")
     @Blocking
-    public Response comment(@PathParam("id") UUID id, String body, @Context HttpHeaders headers,
+    public Response comment(@PathParam("id") UUID id,
+                            // The body is the disclosure service's to read: passed on as it came, typed as it types it.
+                            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(ref = "NewComment"))) String body, @Context HttpHeaders headers,
                             @Context HttpServerRequest http) {
         return forwarder.forward("POST", config.services().disclosure(), "/disclosures/" + id + "/comments", body,
                 CommandForwarder.Caller.anonymous(headers, http.remoteAddress().hostAddress()));
@@ -154,7 +165,7 @@ public class PublicResource {
     @GET
     @Path("commitments")
     @Operation(summary = "Commitments; filter by kind (SERVICE, PRACTICAL_THING), organization, department, category, status, text")
-    public Uni<Response> commitments(@QueryParam("kind") String kind,
+    public Uni<RestResponse<PageResult<PublicDtos.Commitment>>> commitments(@QueryParam("kind") String kind,
                                                          @QueryParam("organization") String organization,
                                                          @QueryParam("department") String department,
                                                          @QueryParam("category") String category,
@@ -170,7 +181,7 @@ public class PublicResource {
     @GET
     @Path("commitments/{id}")
     @Operation(summary = "A commitment with its progress timeline, satisfaction and approved evaluation comments")
-    public Uni<Response> commitment(@PathParam("id") UUID id) {
+    public Uni<RestResponse<PublicDtos.Commitment>> commitment(@PathParam("id") UUID id) {
         return cached.json(uri, headers, () -> queries.commitment(id));
     }
 
@@ -178,8 +189,13 @@ public class PublicResource {
     @Path("commitments/{id}/evaluations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate a commitment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED, with an optional comment")
+    @APIResponse(responseCode = "201", description = "评议已收到；评论审核通过后公开",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EvaluationDto")))
+    @APIResponse(responseCode = "429", description = "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)")
     @Blocking
-    public Response evaluate(@PathParam("id") UUID id, String body, @Context HttpHeaders headers,
+    public Response evaluate(@PathParam("id") UUID id,
+                             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                     schema = @Schema(ref = "NewEvaluation"))) String body, @Context HttpHeaders headers,
                              @Context HttpServerRequest http) {
         return forwarder.forward("POST", config.services().commitment(), "/commitments/" + id + "/evaluations", body,
                 CommandForwarder.Caller.anonymous(headers, http.remoteAddress().hostAddress()));
@@ -188,7 +204,7 @@ public class PublicResource {
     @GET
     @Path("departments")
     @Operation(summary = "The departments that have pledged public commitments, by name")
-    public Uni<Response> departments() {
+    public Uni<RestResponse<List<PublicDtos.Department>>> departments() {
         return cached.json(uri, headers, queries::departments);
     }
 
@@ -196,7 +212,7 @@ public class PublicResource {
     @Path("compliance")
     @Operation(summary = "Cadence compliance per organization and period, as the cadence engine decided it: PENDING, "
             + "KEPT, LATE, MISSING, CURED or EXEMPTED")
-    public Uni<Response> compliance(@QueryParam("organization") String organization,
+    public Uni<RestResponse<List<PublicDtos.CompliancePeriod>>> compliance(@QueryParam("organization") String organization,
                                     @QueryParam("from") LocalDate from,
                                     @QueryParam("to") LocalDate to) {
         return cached.json(uri, headers, () -> queries.compliance(organization, from, to));
@@ -205,14 +221,14 @@ public class PublicResource {
     @GET
     @Path("statistics/townships")
     @Operation(summary = "Cadence compliance by township (the township committee and every organization under it)")
-    public Uni<Response> complianceByTownship() {
+    public Uni<RestResponse<List<PublicDtos.TownshipCompliance>>> complianceByTownship() {
         return cached.json(uri, headers, queries::complianceByTownship);
     }
 
     @GET
     @Path("statistics")
     @Operation(summary = "The county dashboard figures, kept event by event")
-    public Uni<Response> statistics() {
+    public Uni<RestResponse<Dashboard>> statistics() {
         return cached.json(uri, headers, () -> queries.dashboard());
     }
 }

@@ -16,7 +16,7 @@ import cn.gov.partyaffairs.gateway.view.EvaluationCommentView;
 import cn.gov.partyaffairs.gateway.view.ProgressView;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.panache.common.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +43,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PublicQueries {
+
+    private static final TypeReference<List<PublicDtos.Milestone>> MILESTONES = new TypeReference<>() {
+    };
 
     private static final String PUBLIC_DISCLOSURE = "d.scope = 'PUBLIC' and d.status = 'PUBLISHED'";
 
@@ -346,11 +349,11 @@ public class PublicQueries {
         return d;
     }
 
-    private JsonNode milestones(CommitmentView c) {
+    private List<PublicDtos.Milestone> milestones(CommitmentView c) {
         try {
-            return mapper.readTree(c.milestones);
+            return mapper.readValue(c.milestones, MILESTONES);
         } catch (Exception e) {
-            return mapper.createArrayNode();
+            return List.of();
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Server-Sent Events of what happens, live: {@code /api/public/stream} (public-safe events, anyone) and
- * {@code /api/internal/stream} (the caller's scope; a token, as every internal path). Each event's id is its
+ * Server-Sent Events of what happens, live: {@code /api/v1/public/stream} (public-safe events, anyone) and
+ * {@code /api/v1/internal/stream} (the caller's scope; a token, as every internal path). Each event's id is its
  * position in the gateway's event log, so a client that reconnects with {@code Last-Event-ID} (or
  * {@code ?lastEventId=}) — to this replica or any other — gets exactly what it missed; without one it starts with
  * what comes next. Every client is told to come back after {@link #RETRY_MILLIS} when its stream ends (it is ended
@@ -51,8 +51,8 @@ public class StreamRoutes {
     }
 
     void routes(@Observes Router router) {
-        router.get("/api/public/stream").handler(rc -> stream(rc, StreamScope.PUBLIC));
-        router.get("/api/internal/stream").handler(rc -> {
+        router.get("/api/v1/public/stream").handler(rc -> stream(rc, StreamScope.PUBLIC));
+        router.get("/api/v1/internal/stream").handler(rc -> {
             SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
             if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                 rc.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer").end();

@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -30,7 +32,7 @@ import java.util.UUID;
  * Webhooks for other departments' systems: subscribe a URL to event types and receive every public event of those
  * types, signed, in order, retried until delivered. See the gateway's README for how a receiver checks a delivery.
  */
-@Path("/api/internal/webhooks")
+@Path("/api/v1/internal/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Caller.INTEGRATION, Caller.COUNTY_ADMIN})
@@ -69,6 +71,7 @@ public class WebhookResource {
     @Path("allowed-ranges")
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Let webhooks reach an internal address range (a department's intranet)")
+    @APIResponseSchema(value = AllowedRange.class, responseCode = "201", responseDescription = "已允许该地址段")
     public Response allow(@NotNull(message = "请求体不能为空") AllowedRange request) {
         WebhookTargets.Range range = targets.allow(request.cidr(), request.reason(), caller.username());
         return Response.status(201).entity(new AllowedRange(range.text(), request.reason().strip(), caller.username(), null))
@@ -79,6 +82,7 @@ public class WebhookResource {
     @Path("allowed-ranges/{address}/{prefix}")
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Withdraw an allowed range: the next delivery to an address in it is refused")
+    @APIResponse(responseCode = "204", description = "已撤销该地址段")
     public Response disallow(@PathParam("address") String address, @PathParam("prefix") String prefix) {
         if (!targets.disallow(address + "/" + prefix)) {
             throw cn.gov.partyaffairs.platform.error.ProblemException.notFound("允许的地址段", address + "/" + prefix);
@@ -137,9 +141,11 @@ public class WebhookResource {
 
     @POST
     @Operation(summary = "Subscribe a URL to event types; the answer carries the signing secret, shown only this once")
+    @APIResponseSchema(value = SubscriptionDto.class, responseCode = "201",
+            responseDescription = "已订阅；secret 只在此次显示，请妥善保存")
     public Response create(@NotNull(message = "请求体不能为空") @Valid NewSubscription request) {
         WebhookSubscription s = webhooks.create(request.url(), request.types());
-        return Response.created(URI.create("/api/internal/webhooks/" + s.id))
+        return Response.created(URI.create("/api/v1/internal/webhooks/" + s.id))
                 .entity(SubscriptionDto.of(s, s.secret)).build();
     }
 
@@ -186,6 +192,7 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove a subscription and its delivery log")
+    @APIResponse(responseCode = "204", description = "订阅及其投递记录已删除")
     public Response delete(@PathParam("id") UUID id) {
         webhooks.delete(id);
         return Response.noContent().build();

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.UUID;
 @Table(name = "webhook_subscription")
 public class WebhookSubscription {
 
+    @Schema(name = "SubscriptionStatus")
     public enum Status { ACTIVE, PAUSED }
 
     @Id

@@ -34,6 +34,6 @@ class ManagementInterfaceTest {
         String base = "http://" + management.getHost() + ":" + management.getPort();
         given().when().get(base + "/q/health/live").then().statusCode(200);
         given().when().get(base + "/q/metrics").then().statusCode(200).body(containsString("jvm_"));
-        given().when().get(base + "/q/openapi").then().statusCode(200).body(containsString("/api/public"));
+        given().when().get(base + "/q/openapi").then().statusCode(200).body(containsString("/api/v1/public"));
     }
 }

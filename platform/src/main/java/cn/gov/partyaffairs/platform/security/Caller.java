@@ -5,11 +5,19 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who is calling and what they are bound to, read from the token. Roles bound to one organization, department or
  * guidance group may act for it only; the owning service checks that here, not just the gateway.
+ *
+ * <p>A caller is a person (an official signed in) or a system (another department's system signing in with its own
+ * client credentials, role {@code integration}). A system reads the aggregates and keeps its webhooks; beyond that it
+ * may do only what the county admin granted it, as OAuth scopes in its token ({@link SystemScope}), for the
+ * department or organization its account is bound to.
  */
 @RequestScoped
 public class Caller {
@@ -23,6 +31,12 @@ public class Caller {
     public static final String ORG_CODE_CLAIM = "org_code";
     public static final String DEPARTMENT_CLAIM = "department_code";
     public static final String GUIDANCE_GROUP_CLAIM = "guidance_group";
+    /**
+     * Set only in a token a client obtained for itself (client credentials): Keycloak's {@code service_account}
+     * client scope maps it; a person's token names its client in {@code azp} instead.
+     */
+    public static final String CLIENT_ID_CLAIM = "client_id";
+    public static final String SCOPE_CLAIM = "scope";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -42,6 +56,47 @@ public class Caller {
 
     public boolean is(String role) {
         return identity.hasRole(role);
+    }
+
+    /** A department's system acting by itself (client credentials), not a person. */
+    public boolean isSystem() {
+        return is(INTEGRATION) && clientId().isPresent();
+    }
+
+    /** The system's client id; empty for a person. */
+    public Optional<String> clientId() {
+        return claim(CLIENT_ID_CLAIM);
+    }
+
+    /** Who acts, as the audit trail records it: a person by account name, a system by client id. */
+    public Actor actor() {
+        if (isSystem()) {
+            return new Actor(Actor.Kind.SYSTEM, clientId().orElseThrow());
+        }
+        return new Actor(identity.isAnonymous() ? Actor.Kind.ANONYMOUS : Actor.Kind.PERSON, username());
+    }
+
+    /** Whether this caller is a system the county admin granted the scope. */
+    public boolean hasScope(SystemScope scope) {
+        return isSystem() && grantedScopes().contains(scope.value());
+    }
+
+    /** County admins may; a system may when granted the scope; everyone else is refused (403). */
+    public void requireCountyAdminOr(SystemScope scope) {
+        if (is(COUNTY_ADMIN) || hasScope(scope)) {
+            return;
+        }
+        throw ProblemException.forbidden(isSystem() ? notGranted(scope) : "只有县党务公开办可以执行此操作");
+    }
+
+    private Set<String> grantedScopes() {
+        return claim(SCOPE_CLAIM).map(value -> Arrays.stream(value.trim().split("\\s+")).collect(Collectors.toSet()))
+                .orElse(Set.of());
+    }
+
+    private String notGranted(SystemScope scope) {
+        return "系统 " + clientId().orElse("") + " 未获授权“" + scope.label() + "”（" + scope.value()
+                + "），请联系县党务公开办在控制台的“系统对接”中授权";
     }
 
     public Optional<String> organizationCode() {
@@ -79,6 +134,40 @@ public class Caller {
     }
 
     /**
+     * As {@link #requireActsFor(String)}, and a system granted the scope may act for the organization its account is
+     * bound to.
+     */
+    public void requireActsFor(String organizationCode, SystemScope scope) {
+        if (isSystem()) {
+            requireBoundSystem(scope, organizationCode, organizationCode(), "组织");
+        } else {
+            requireActsFor(organizationCode);
+        }
+    }
+
+    /**
+     * As {@link #requireActsForDepartment(String)}, and a system granted the scope may act for the department its
+     * account is bound to.
+     */
+    public void requireActsForDepartment(String departmentCode, SystemScope scope) {
+        if (isSystem()) {
+            requireBoundSystem(scope, departmentCode, departmentCode(), "部门");
+        } else {
+            requireActsForDepartment(departmentCode);
+        }
+    }
+
+    private void requireBoundSystem(SystemScope scope, String code, Optional<String> bound, String kind) {
+        if (!hasScope(scope)) {
+            throw ProblemException.forbidden(notGranted(scope));
+        }
+        if (!code.equals(bound.orElse(null))) {
+            throw ProblemException.forbidden("系统 " + clientId().orElse("") + " 只能为其所属" + kind + " "
+                    + bound.orElse("（未绑定）") + " 操作；此记录属于" + kind + " " + code);
+        }
+    }
+
+    /**
      * County admins act for every guidance group; an inspector only for the group in their token, and so for the
      * units that group is responsible for. {@code groupCode} is null for a unit no group is responsible for yet.
      */
@@ -97,6 +186,11 @@ public class Caller {
     /** What of the organizations' watched-over records this caller may read; 403 for aggregates-only callers. */
     public UnitReadScope unitReadScope() {
         return UnitReadScope.of(this);
+    }
+
+    /** As {@link #unitReadScope()}; a system granted {@code scope} reads its own organization's records too. */
+    public UnitReadScope unitReadScope(SystemScope scope) {
+        return UnitReadScope.of(this, scope);
     }
 
     private Optional<String> claim(String name) {

@@ -22,11 +22,20 @@ public record UnitReadScope(boolean all, String organization, String group) {
 
     /** The caller's scope; refuses (403) a caller who may read no organization's records. */
     public static UnitReadScope of(Caller caller) {
+        return of(caller, null);
+    }
+
+    /**
+     * The caller's scope for records a system may be granted to read ({@code systemScope}): such a system reads its
+     * own organization's, as that organization's clerk does.
+     */
+    public static UnitReadScope of(Caller caller, SystemScope systemScope) {
         if (caller.is(Caller.COUNTY_ADMIN)) {
             return new UnitReadScope(true, null, null);
         }
         String group = caller.is(Caller.INSPECTOR) ? caller.guidanceGroup().orElse(null) : null;
-        String organization = caller.is(Caller.ORG_CLERK) ? caller.organizationCode().orElse(null) : null;
+        boolean ownOrganization = caller.is(Caller.ORG_CLERK) || systemScope != null && caller.hasScope(systemScope);
+        String organization = ownOrganization ? caller.organizationCode().orElse(null) : null;
         if (group == null && organization == null) {
             throw ProblemException.forbidden(AGGREGATES_ONLY);
         }

@@ -4,6 +4,7 @@ import cn.gov.partyaffairs.contracts.supervision.FindingSource;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;
+import cn.gov.partyaffairs.platform.security.SystemScope;
 import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
 import cn.gov.partyaffairs.supervision.service.SupervisionNames;
 import io.quarkus.security.Authenticated;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.Map;
@@ -67,8 +69,9 @@ public class FindingResource {
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue(PageResult.DEFAULT_SIZE) @Min(1)
                                          @Max(PageResult.MAX_SIZE) int size) {
-        // A clerk reads their unit's findings, an inspector their group's units', the county office all (UnitReadScope).
-        var scope = caller.unitReadScope().narrow(unit, group, assignments::currentGroupOf);
+        // A clerk reads their unit's findings, an inspector their group's units', the county office all (UnitReadScope),
+        // a system granted findings:read its own unit's.
+        var scope = caller.unitReadScope(SystemScope.FINDINGS_READ).narrow(unit, group, assignments::currentGroupOf);
         PageResult<Finding> found = findings.search(
                 new FindingRepository.Filter(scope.unit(), scope.group(), status, source, overdue), page, size);
         return new PageResult<>(found.items().stream().map(f -> FindingDto.of(f, names, null)).toList(), page, size,
@@ -80,13 +83,15 @@ public class FindingResource {
     @Operation(summary = "One finding with its whole history")
     public FindingDto get(@PathParam("id") UUID id) {
         Finding finding = service.get(id);
-        caller.unitReadScope().requireMayRead(finding.unitCode, assignments.currentGroupOf(finding.unitCode));
+        caller.unitReadScope(SystemScope.FINDINGS_READ).requireMayRead(finding.unitCode,
+                assignments.currentGroupOf(finding.unitCode));
         return FindingDto.of(finding, names, findings.history(id));
     }
 
     @POST
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Record a finding against a unit of the caller's group, from an inspection or not, with a rectification deadline")
+    @APIResponseSchema(value = FindingDto.class, responseCode = "201", responseDescription = "问题已提出")
     public Response raise(@NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Raise request) {
         Finding f = service.raise(request);
         return answer(Response.created(URI.create("/findings/" + f.id)), f);
@@ -96,6 +101,7 @@ public class FindingResource {
     @Path("{id}/rectification")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR, Caller.ORG_CLERK})
     @Operation(summary = "Report the finding rectified, with evidence (the unit's clerk or its group)")
+    @APIResponseSchema(value = FindingDto.class, responseCode = "200", responseDescription = "整改已报告")
     public Response reportRectification(@PathParam("id") UUID id,
                                         @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.ReportRectification request) {
         return answer(Response.ok(), service.reportRectification(id, request));
@@ -105,6 +111,7 @@ public class FindingResource {
     @Path("{id}/verify")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Accept the reported rectification: the finding is closed")
+    @APIResponseSchema(value = FindingDto.class, responseCode = "200", responseDescription = "整改已核实")
     public Response verify(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Verify request) {
         return answer(Response.ok(), service.verify(id, request));
     }
@@ -113,6 +120,7 @@ public class FindingResource {
     @Path("{id}/reopen")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Refuse the reported rectification: open again, with a reason and a new deadline")
+    @APIResponseSchema(value = FindingDto.class, responseCode = "200", responseDescription = "问题已重新打开")
     public Response reopen(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Reopen request) {
         return answer(Response.ok(), service.reopen(id, request));
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -60,6 +61,7 @@ public class RoundResource {
     @POST
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Plan a round of on-site inspection over demonstration units")
+    @APIResponseSchema(value = RoundDto.class, responseCode = "201", responseDescription = "检查轮次已安排")
     public Response plan(@NotNull(message = BODY_REQUIRED) @Valid InspectionRequests.PlanRound request) {
         InspectionRound r = service.plan(request);
         return AggregateHeaders.tag(Response.created(URI.create("/rounds/" + r.id)), r.id, r.version)
@@ -71,6 +73,7 @@ public class RoundResource {
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Close a round: no more inspections in it")
+    @APIResponseSchema(value = RoundDto.class, responseCode = "200", responseDescription = "检查轮次已结束")
     public Response close(@PathParam("id") UUID id) {
         InspectionRound r = service.close(id);
         return AggregateHeaders.tag(Response.ok(), r.id, r.version).entity(RoundDto.of(r, null)).build();
@@ -80,6 +83,7 @@ public class RoundResource {
     @Path("{id}/inspections")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Record the inspection of a unit of the caller's group in this round, every checklist item scored")
+    @APIResponseSchema(value = InspectionDto.class, responseCode = "201", responseDescription = "检查已记录")
     public Response record(@PathParam("id") UUID roundId,
                            @NotNull(message = BODY_REQUIRED) @Valid InspectionRequests.Record request) {
         Inspection i = service.record(roundId, request);

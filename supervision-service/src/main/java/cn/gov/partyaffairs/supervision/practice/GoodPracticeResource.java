@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -91,6 +92,7 @@ public class GoodPracticeResource {
     @POST
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Write up a unit's good practice (the unit's group or a county admin)")
+    @APIResponseSchema(value = GoodPracticeDto.class, responseCode = "201", responseDescription = "经验做法已撰写")
     public Response writeUp(@NotNull(message = BODY_REQUIRED) @Valid WriteUp request) {
         GoodPractice p = service.writeUp(request);
         return AggregateHeaders.tag(Response.created(URI.create("/good-practices/" + p.id)), p.id, p.version)
@@ -101,6 +103,7 @@ public class GoodPracticeResource {
     @Path("{id}")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Revise a write-up: its whole new text")
+    @APIResponseSchema(value = GoodPracticeDto.class, responseCode = "200", responseDescription = "已修改")
     public Response revise(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid Revise request) {
         GoodPractice p = service.revise(id, request);
         return AggregateHeaders.tag(Response.ok(), p.id, p.version).entity(GoodPracticeDto.of(p, names)).build();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -46,6 +47,7 @@ public class GroupReportResource {
     @POST
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Generate the group's progress report for a period from its units' figures, as a draft")
+    @APIResponseSchema(value = ReportDto.class, responseCode = "201", responseDescription = "进展报告已生成")
     public Response generate(@PathParam("code") String groupCode,
                              @NotNull(message = "请求体不能为空") @Valid Generate request) {
         ProgressReport r = service.generate(groupCode, request.period());

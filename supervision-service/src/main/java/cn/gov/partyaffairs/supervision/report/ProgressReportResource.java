@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.UUID;
 
@@ -58,6 +59,7 @@ public class ProgressReportResource {
     @Path("{id}")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Edit a draft's text (summary and next steps); the figures stay as generated")
+    @APIResponseSchema(value = ReportDto.class, responseCode = "200", responseDescription = "已保存")
     public Response edit(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Edit request) {
         return answer(service.edit(id, request.summary(), request.nextSteps()));
     }
@@ -67,6 +69,7 @@ public class ProgressReportResource {
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Count a draft's figures again and write a new summary (the next steps stay)")
+    @APIResponseSchema(value = ReportDto.class, responseCode = "200", responseDescription = "数字已按当前记录重算")
     public Response regenerate(@PathParam("id") UUID id) {
         return answer(service.regenerate(id));
     }
@@ -76,6 +79,7 @@ public class ProgressReportResource {
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "File the report (报送): from now on it does not change")
+    @APIResponseSchema(value = ReportDto.class, responseCode = "200", responseDescription = "已报送")
     public Response file(@PathParam("id") UUID id) {
         return answer(service.file(id));
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -76,6 +77,7 @@ public class GroupResource {
     @POST
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Form a guidance group; its code is what its inspectors' tokens name (claim guidance_group)")
+    @APIResponseSchema(value = GroupDto.class, responseCode = "201", responseDescription = "督促指导小组已组建")
     public Response form(@NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.FormGroup request) {
         GuidanceGroup g = service.formGroup(request);
         return AggregateHeaders.tag(Response.created(URI.create("/groups/" + g.code)), g.id, g.version)
@@ -86,6 +88,7 @@ public class GroupResource {
     @Path("{code}/members")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Replace the group's member list (the group itself or a county admin)")
+    @APIResponseSchema(value = GroupDto.class, responseCode = "200", responseDescription = "成员已更新")
     public Response changeMembers(@PathParam("code") String code,
                                   @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.ChangeMembers request) {
         GuidanceGroup g = service.changeMembers(code, request);

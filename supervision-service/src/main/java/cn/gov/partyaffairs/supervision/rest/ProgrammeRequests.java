@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class ProgrammeRequests {
             LocalDate designatedOn) {
     }
 
+    @Schema(name = "UnitWithdrawal")
     public record Withdraw(
             @NotBlank(message = "请填写撤销示范单位的理由") @Size(max = 2000, message = "理由最多 2000 字") String reason,
             LocalDate withdrawnOn) {

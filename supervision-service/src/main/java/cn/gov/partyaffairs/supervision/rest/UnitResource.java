@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -81,6 +82,7 @@ public class UnitResource {
     @POST
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Designate an organization of the register a demonstration unit (or again after a withdrawal)")
+    @APIResponseSchema(value = UnitDto.class, responseCode = "201", responseDescription = "示范单位已确定")
     public Response designate(@NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Designate request) {
         DemonstrationUnit u = service.designate(request);
         return answer(Response.created(URI.create("/units/" + u.organizationCode)), u);
@@ -90,6 +92,7 @@ public class UnitResource {
     @Path("{code}/withdraw")
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Withdraw the designation, with a reason; the responsible group's responsibility ends")
+    @APIResponseSchema(value = UnitDto.class, responseCode = "200", responseDescription = "已撤销示范单位")
     public Response withdraw(@PathParam("code") String code,
                              @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Withdraw request) {
         return answer(Response.ok(), service.withdraw(code, request));
@@ -99,6 +102,7 @@ public class UnitResource {
     @Path("{code}/assignment")
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Make a guidance group responsible for the unit from a day on; the previous group's responsibility ends that day")
+    @APIResponseSchema(value = UnitDto.class, responseCode = "200", responseDescription = "已指定负责的督促指导小组")
     public Response assign(@PathParam("code") String code,
                            @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Assign request) {
         GroupAssignment a = service.assign(code, request);
@@ -110,6 +114,7 @@ public class UnitResource {
     @Path("{code}/tasks/{task}")
     @RolesAllowed({Caller.COUNTY_ADMIN, Caller.INSPECTOR})
     @Operation(summary = "Record where one of the unit's set-up tasks stands (its group or a county admin)")
+    @APIResponseSchema(value = UnitDto.class, responseCode = "200", responseDescription = "创建任务已更新")
     public Response updateTask(@PathParam("code") String code, @PathParam("task") GuidanceTaskKind task,
                                @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.UpdateTask request) {
         return answer(Response.ok(), service.updateTask(code, task, request));

@@ -93,6 +93,19 @@ class ReadScopeTest {
         check(leaks, groupRecords, Map.of("the unit's clerk", TestTokens.clerk(unit)), 403);
         check(leaks, unitRecords, wrong, 403);
         check(leaks, groupRecords, wrong, 403);
+        // A system granted findings:read reads its own unit's findings and nothing else of it; bound to another unit,
+        // or without the grant, nothing.
+        String unitSystem = TestTokens.system("unit-system", "org_code", unit, "findings:read");
+        Map<String, String> findings = new LinkedHashMap<>(unitRecords);
+        findings.keySet().removeIf(name -> !name.startsWith("finding"));
+        Map<String, String> others = new LinkedHashMap<>(unitRecords);
+        others.keySet().removeIf(name -> name.startsWith("finding"));
+        check(leaks, findings, Map.of("the unit's system with findings:read", unitSystem), 200);
+        check(leaks, others, Map.of("the unit's system with findings:read", unitSystem), 403);
+        check(leaks, groupRecords, Map.of("the unit's system with findings:read", unitSystem), 403);
+        check(leaks, findings, Map.of(
+                "another unit's system with findings:read", TestTokens.system("other-system", "org_code", otherUnit, "findings:read"),
+                "the unit's system without the grant", TestTokens.system("unit-system", "org_code", unit)), 403);
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));
 
         // Unfiltered lists are narrowed to what the caller may read, not refused.
