@@ -10,7 +10,7 @@ for i in $(seq 1 "$count"); do
   code="BENCH-$(date +%s%N | tail -c 9)"
   start=$(date +%s%N)
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d "{\"code\":\"$code\",\"name\":\"基准测试党支部\",\"type\":\"village-branch\"}" "$gateway/api/internal/organizations")
-  until curl -s "$gateway/api/public/organizations?q=$code" | grep -q "\"total\":1"; do sleep 0.01; done
+    -d "{\"code\":\"$code\",\"name\":\"基准测试党支部\",\"type\":\"village-branch\"}" "$gateway/api/v1/internal/organizations")
+  until curl -s "$gateway/api/v1/public/organizations?q=$code" | grep -q "\"total\":1"; do sleep 0.01; done
   echo "$status $(( ($(date +%s%N) - start) / 1000000 ))"
 done | awk '{ n++; s+=$2; if ($2>max) max=$2; print "status " $1 "  visible after " $2 " ms" } END { printf "n=%d mean=%.0f ms max=%d ms\n", n, s/n, max }'

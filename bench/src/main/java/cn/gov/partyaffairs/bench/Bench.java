@@ -134,7 +134,7 @@ public final class Bench {
             step("commands", () -> {
                 quiet(h);
                 new Commands(plan, h, driver, results, run).measure("YP-V001",
-                        h.getJson("/api/public/disclosures?size=1", null).get("items").get(0).get("id").asText());
+                        h.getJson("/api/v1/public/disclosures?size=1", null).get("items").get(0).get("id").asText());
             });
             step("streams", () -> {
                 quiet(h);

@@ -223,7 +223,45 @@ public final class DemoLoader {
         return entry;
     }
 
-    private static String token(String keycloak) throws IOException, InterruptedException {
+    /**
+     * The admin's token, fetched anew once it is older than {@link #TOKEN_RENEWAL}: the realm's tokens live 15 minutes,
+     * and on a busy machine the load outlasted the one it began with (401 halfway through the commitments).
+     */
+    private static synchronized String token(String keycloak) throws IOException, InterruptedException {
+        keycloakUrl = keycloak;
+        if (current == null || System.nanoTime() - currentSince > TOKEN_RENEWAL.toNanos()) {
+            current = newToken(keycloak);
+            currentSince = System.nanoTime();
+            issued.add(current);
+        }
+        return current;
+    }
+
+    private static final Duration TOKEN_RENEWAL = Duration.ofMinutes(10);
+    private static final java.util.Set<String> issued = new java.util.HashSet<>();
+    private static String keycloakUrl;
+    private static String current;
+    private static long currentSince;
+
+    /** A request made with a token of ours that is getting old goes with the current one instead. */
+    private static HttpRequest renewed(HttpRequest request) throws IOException, InterruptedException {
+        String bearer = request.headers().firstValue("Authorization").orElse("");
+        if (!bearer.startsWith("Bearer ")) {
+            return request;
+        }
+        String fresh;
+        synchronized (DemoLoader.class) {
+            if (!issued.contains(bearer.substring("Bearer ".length()))) {
+                return request;
+            }
+            fresh = token(keycloakUrl);
+        }
+        return bearer.equals("Bearer " + fresh) ? request
+                : HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                        .header("Authorization", "Bearer " + fresh).build();
+    }
+
+    private static String newToken(String keycloak) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=suite-cli&username=admin&password="
                 + URLEncoder.encode(env("DEMO_ADMIN_PASSWORD", "demo"), StandardCharsets.UTF_8);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(keycloak
@@ -239,7 +277,7 @@ public final class DemoLoader {
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(renewed(request.timeout(Duration.ofSeconds(60)).build()), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts JSON as the demo's admin; a refusal stops the load and says what was refused. */

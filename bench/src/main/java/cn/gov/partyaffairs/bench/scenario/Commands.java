@@ -110,7 +110,7 @@ public final class Commands {
     }
 
     private Future<Integer> register(io.vertx.core.http.HttpClient client, String admin, long seq) {
-        return Operation.send(client, HttpMethod.POST, "/api/internal/organizations", json(admin),
+        return Operation.send(client, HttpMethod.POST, "/api/v1/internal/organizations", json(admin),
                 new JsonObject().put("code", "BENCH-" + run + "-R" + seq).put("name", "基准测试党支部" + seq)
                         .put("type", "village-branch").toBuffer()).map(this::status);
     }
@@ -122,14 +122,14 @@ public final class Commands {
                 return Future.succeededFuture(drafted.status());
             }
             String id = drafted.body().toJsonObject().getString("id");
-            return Operation.send(client, HttpMethod.POST, "/api/internal/disclosures/" + id + "/submit", json(clerk),
+            return Operation.send(client, HttpMethod.POST, "/api/v1/internal/disclosures/" + id + "/submit", json(clerk),
                     new JsonObject().put("attestNoSecrets", true).toBuffer()).map(this::status);
         });
     }
 
     /** From many addresses, as the county's ingress would name them: one address may comment only so often. */
     private Future<Integer> comment(io.vertx.core.http.HttpClient client, String disclosure, long seq) {
-        return Operation.send(client, HttpMethod.POST, "/api/public/disclosures/" + disclosure + "/comments",
+        return Operation.send(client, HttpMethod.POST, "/api/v1/public/disclosures/" + disclosure + "/comments",
                 json(null).add("X-Forwarded-For", "10." + (seq >> 16 & 255) + "." + (seq >> 8 & 255) + "." + (seq & 255)),
                 new JsonObject().put("authorName", "基准测试").put("body", "基准测试评论 " + run + " " + seq).toBuffer())
                 .map(this::status);
@@ -144,7 +144,7 @@ public final class Commands {
                 .put("periodStart", month.toString()).put("periodEnd", month.plusMonths(2).minusDays(1).toString())
                 .put("scope", "PUBLIC").put("plannedChannels", new io.vertx.core.json.JsonArray().add("disclosure-board"))
                 .put("plannedPublicationAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).toString());
-        return Operation.send(client, HttpMethod.POST, "/api/internal/disclosures", json(clerk), body.toBuffer());
+        return Operation.send(client, HttpMethod.POST, "/api/v1/internal/disclosures", json(clerk), body.toBuffer());
     }
 
     /** The status, counting the answers the gateway gave before its read models showed the change. */

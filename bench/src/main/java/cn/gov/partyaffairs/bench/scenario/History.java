@@ -98,17 +98,17 @@ public final class History {
                 awaitCaughtUp(topics, "gateway");
                 long before = topics.events();
                 String admin = suite.token("admin");
-                JsonNode live = suite.getJson("/api/internal/admin/read-model/digest", admin);
+                JsonNode live = suite.getJson("/api/v1/internal/admin/read-model/digest", admin);
                 long start = System.nanoTime();
                 HttpResponse<String> answer = suite.send("POST", "http://localhost:" + suite.gatewayPort()
-                        + "/api/internal/admin/rebuild", admin, null);
+                        + "/api/v1/internal/admin/rebuild", admin, null);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (answer.statusCode() != 200) {
                     results.problem("rebuild failed: " + answer.statusCode() + " " + answer.body());
                     return;
                 }
                 awaitCaughtUp(topics, "gateway");
-                JsonNode rebuilt = suite.getJson("/api/internal/admin/read-model/digest", suite.token("admin"));
+                JsonNode rebuilt = suite.getJson("/api/v1/internal/admin/read-model/digest", suite.token("admin"));
                 long arrived = topics.events() - before;
                 if (!live.equals(rebuilt) && arrived > 0 && attempt < 3) {
                     log.accept("rebuild: " + arrived + " events arrived meanwhile, so the digests cannot be compared; again");
@@ -225,8 +225,8 @@ public final class History {
                     "events/s");
             results.add("catchup.start.s", "history", "the fresh replica: start-up to ready", (ready - replica.launched) / 1e9, "s");
             String admin = suite.token("admin");
-            boolean equal = suite.getJson("/api/internal/admin/read-model/digest", admin)
-                    .equals(replica.access.getJson("/api/internal/admin/read-model/digest", admin));
+            boolean equal = suite.getJson("/api/v1/internal/admin/read-model/digest", admin)
+                    .equals(replica.access.getJson("/api/v1/internal/admin/read-model/digest", admin));
             results.add("catchup.digest.equal", "history", "the replica's read models equal the live ones (1 = yes)",
                     equal ? 1 : 0, "");
             if (!equal) {

@@ -56,19 +56,19 @@ public final class PublicReads {
 
     /** The reads the issue names, as a visitor's browser makes them. */
     public Map<String, String> reads() {
-        JsonNode latest = suite.getJson("/api/public/disclosures?size=1", null).get("items");
+        JsonNode latest = suite.getJson("/api/v1/public/disclosures?size=1", null).get("items");
         if (latest == null || latest.isEmpty()) {
             throw new IllegalStateException("no public disclosure to read: load the demo data (./suite up) first");
         }
         String disclosure = latest.get(0).get("id").asText();
         JsonNode organization = latest.get(0).get("organizationCode");
         Map<String, String> reads = new LinkedHashMap<>();
-        reads.put("disclosures", "/api/public/disclosures?size=20");
-        reads.put("organization", "/api/public/organizations/" + organization.asText());
-        reads.put("statistics", "/api/public/statistics");
-        reads.put("commitments", "/api/public/commitments?size=20");
-        reads.put("search-word", "/api/public/disclosures?size=20&q=" + encode("资金"));
-        reads.put("search-two-words", "/api/public/disclosures?size=20&q=" + encode("资金 发放"));
+        reads.put("disclosures", "/api/v1/public/disclosures?size=20");
+        reads.put("organization", "/api/v1/public/organizations/" + organization.asText());
+        reads.put("statistics", "/api/v1/public/statistics");
+        reads.put("commitments", "/api/v1/public/commitments?size=20");
+        reads.put("search-word", "/api/v1/public/disclosures?size=20&q=" + encode("资金"));
+        reads.put("search-two-words", "/api/v1/public/disclosures?size=20&q=" + encode("资金 发放"));
         reads.put("disclosure-page", "/disclosure.html?id=" + disclosure);
         return reads;
     }

@@ -45,7 +45,7 @@ public final class Streams {
         String prefix = "BENCH-" + run + "-S" + count + "-";
         String group = "streams";
         try (StreamClients clients = new StreamClients(vertx, LoadDriver.Target.keepAlive("localhost", suite.gatewayPort()),
-                "/api/public/stream", prefix, count, plan.streamEvents())) {
+                "/api/v1/public/stream", prefix, count, plan.streamEvents())) {
             int connected = clients.connect();
             results.add("sse." + count + ".connected", group, count + " stream clients: connected", connected, "clients");
             sleep(Duration.ofSeconds(1));
@@ -58,7 +58,7 @@ public final class Streams {
                 long due = System.nanoTime() + 1_000_000_000L;
                 clients.sending(n);
                 HttpResponse<String> answer = suite.send("POST", "http://localhost:" + suite.gatewayPort()
-                        + "/api/internal/organizations", admin, """
+                        + "/api/v1/internal/organizations", admin, """
                         {"code":"%s%d","name":"基准测试直播党支部%d","type":"village-branch"}""".formatted(prefix, n, n));
                 if (answer.statusCode() / 100 != 2) {
                     results.problem("stream event " + n + " not published: " + answer.statusCode() + " " + answer.body());
