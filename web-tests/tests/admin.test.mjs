@@ -1,8 +1,8 @@
 // The county admin's part of the console, in a real browser against a started suite with the demo data: the
 // organization register (a refused registration keeps what was typed and says why beside the field; then it is
 // registered, found and edited), the moderation of the public's evaluation comments (one approved shows publicly, one
-// rejected with a reason does not), a webhook subscription created, paused, resumed and deleted, a system's scope
-// granted and revoked, and the page at 360 px.
+// rejected with a reason does not, and the rejection is in the audit trail with its actor), a webhook subscription
+// created, paused, resumed and deleted, a system's scope granted and revoked, and the page at 360 px.
 // Everything this test makes is named with the run's number, so it runs again on the same data.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -138,6 +138,17 @@ describe('the county admin console', () => {
       return c.comments.some((x) => x.comment === APPROVED) && c;
     });
     assert.ok(!shown.comments.some((x) => x.comment === REJECTED), 'the rejected comment stays hidden');
+  });
+
+  it('reads the rejection in the audit trail with who did it and why', async () => {
+    await openPanel(admin, 'audit');
+    await admin.selectOption('#audit-form select[name=action]', 'EvaluationCommentRejected');
+    await admin.fill('#audit-form input[name=actor]', 'admin');
+    await admin.click('#audit-form button[type=submit]:not([value])');
+    const row = admin.locator('#audit-table tbody tr', { hasText: '含有与评议无关的广告内容' }).first();
+    await row.waitFor();
+    assert.match(await row.textContent(), /admin/);
+    assert.match(await row.textContent(), /评议留言不予显示/);
   });
 
   it('creates a webhook subscription (a refused one says why beside the field), pauses, resumes and deletes it', async () => {

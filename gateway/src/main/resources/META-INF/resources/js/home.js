@@ -5,6 +5,33 @@ setUpLanguage();
 const params = new URLSearchParams(location.search);
 const q = params.get('q') || '';
 document.getElementById('q').value = q;
+// The filters the search form sent (kept in the address, so a result list can be bookmarked and shared).
+const filters = { organization: params.get('organization') || '', category: params.get('category') || '',
+  month: /^\d{4}-\d{2}$/.test(params.get('month') || '') ? params.get('month') : '' };
+document.getElementById('month').value = filters.month;
+const filtered = Boolean(filters.organization || filters.category || filters.month);
+
+/** The search form's choices: every organization by name, the catalog's categories. */
+async function searchChoices() {
+  const [organizations, catalog] = await Promise.all([
+    api('/api/v1/public/organizations?size=200'), api('/api/v1/public/catalog').catch(() => ({ categories: [] }))]);
+  const select = document.getElementById('organization');
+  select.append(...organizations.items.slice().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    .map((o) => el('option', { value: o.code }, o.name)));
+  select.value = filters.organization;
+  const categories = document.getElementById('category');
+  categories.append(...(catalog.categories || []).map((c) => el('option', { value: c.code }, `${c.code} ${c.name}`)));
+  categories.value = filters.category;
+}
+
+/** The filters as query parameters of the public API (a month: any day in it lies within the period). */
+function filterQuery() {
+  const query = new URLSearchParams();
+  if (filters.organization) query.set('organization', filters.organization);
+  if (filters.category) query.set('category', filters.category);
+  if (filters.month) query.set('period', `${filters.month}-15`);
+  return query.toString() ? `&${query}` : '';
+}
 
 function figure(value, text, id) {
   return el('div', { class: 'figure', id }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, text));
@@ -55,12 +82,13 @@ function item(d, titleHighlight, bodyHighlight) {
 async function latest() {
   const list = document.getElementById('latest');
   if (!q) {
-    const page = await api('/api/v1/public/disclosures?size=10');
+    const page = await api(`/api/v1/public/disclosures?size=10${filterQuery()}`);
+    if (filtered) document.getElementById('latest-title').textContent = t(`符合条件的公开事项（${page.total} 条）`, `Matching disclosures (${page.total})`);
     list.replaceChildren(...page.items.map((d) => item(d)));
     if (!page.items.length) list.replaceChildren(el('li', {}, t('暂无结果', 'Nothing found')));
     return;
   }
-  const found = await api(`/api/v1/public/search?size=10&q=${encodeURIComponent(q)}`);
+  const found = await api(`/api/v1/public/search?size=10&q=${encodeURIComponent(q)}${filterQuery()}`);
   document.getElementById('latest-title').textContent = t(`“${q}”的搜索结果（${found.total} 条）`, `Results for “${q}” (${found.total})`);
   const items = found.items.map((hit) => item(hit.disclosure, hit.titleHighlight, hit.bodyHighlight));
   if (!items.length) items.push(el('li', {}, t('暂无结果', 'Nothing found')));
@@ -83,5 +111,5 @@ document.getElementById('org-search').addEventListener('submit', (e) => {
   organizations(document.getElementById('org-q').value.trim());
 });
 
-await Promise.all([figures(), latest(), organizations('')]);
+await Promise.all([figures(), latest(), organizations(''), searchChoices()]);
 document.body.dataset.ready = 'true';

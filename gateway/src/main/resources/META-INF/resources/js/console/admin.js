@@ -1,10 +1,10 @@
 // The county admin: moderation of the public's comments on disclosures and on commitments, the organization register
 // with each organization's content list, the county catalog (read only), other departments' webhook subscriptions
-// and what their systems may do.
+// and what their systems may do, the annual report and the audit trail.
 // Each admin area is a folding panel that reloads only itself, so a refresh elsewhere on the page neither closes it
 // nor loses what is being typed in it.
-import { el, t, date, label, LABELS, fill, ApiError } from '../common.js';
-import { call, section, field, sendingForm, actionButton, reasonButton, emptyItem } from './ui.js';
+import { api, el, t, date, label, LABELS, fill, ApiError } from '../common.js';
+import { call, section, field, sendingForm, actionButton, reasonButton, emptyItem, download } from './ui.js';
 
 async function commentModeration(refresh) {
   const pending = await call('/api/v1/internal/comments/pending');
@@ -512,6 +512,83 @@ async function holidayCalendar(body) {
   await render();
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The audit trail: who did what, when and why, in every service and the gateway
+
+const ACTOR_KINDS = { PERSON: ['工作人员', 'official'], SYSTEM: ['部门系统', 'department system'],
+  PUBLIC: ['公众', 'the public'], SERVICE: ['系统自动', 'automatic'] };
+
+async function auditTrail(body) {
+  const actions = await call('/api/v1/internal/audit/actions');
+  const table = el('table', { id: 'audit-table' });
+  const pagerHost = el('div');
+  const query = (data) => new URLSearchParams(['organization', 'actor', 'action', 'from', 'to']
+    .map((name) => [name, (data.get(name) || '').trim()]).filter(([, value]) => value)).toString();
+  let current = '';
+  async function show(page) {
+    const result = await call(`/api/v1/internal/audit?${current}&page=${page}&size=20`);
+    table.replaceChildren(
+      el('caption', {}, t('审计日志（最新在前）', 'Audit trail (newest first)')),
+      el('thead', {}, el('tr', {}, ...[['时间', 'When'], ['操作人', 'Who'], ['操作', 'What'], ['对象', 'Subject'],
+        ['组织', 'Organization'], ['理由与说明', 'Why']].map(([zh, en]) => el('th', { scope: 'col' }, t(zh, en))))),
+      el('tbody', {}, ...result.items.map((e) => el('tr', {},
+        el('td', {}, date(e.at)),
+        el('td', {}, e.actor || t('未记录', 'not recorded'), el('div', { class: 'meta' }, t(...(ACTOR_KINDS[e.actorKind] || ['', ''])))),
+        el('td', {}, t(e.actionLabel, e.actionLabelEn)),
+        el('td', {}, e.subjectLabel || e.subject || ''),
+        el('td', {}, e.organizationCode || e.departmentCode || ''),
+        el('td', {}, e.reason || '')))));
+    if (!result.items.length) table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 6 }, t('没有符合条件的记录', 'Nothing matches'))));
+    pagerHost.replaceChildren(pager(result, show));
+  }
+  const form = sendingForm({ class: 'stack', id: 'audit-form' }, [
+    field('organization', t('组织编码', 'Organization code'), el('input', { placeholder: 'YP-V001' })),
+    field('actor', t('操作人（账号、系统或服务）', 'Actor (account, system or service)'), el('input', { placeholder: 'admin' })),
+    field('action', t('操作', 'Action'), el('select', {}, el('option', { value: '' }, t('全部操作', 'Every action')),
+      ...actions.map((a) => el('option', { value: a.code }, t(a.label, a.labelEn))))),
+    field('from', t('开始日期', 'From'), el('input', { type: 'date' })),
+    field('to', t('结束日期', 'To'), el('input', { type: 'date' })),
+    el('div', {}, el('button', { type: 'submit' }, t('查询', 'Search')), ' ',
+      el('button', { type: 'submit', class: 'secondary', value: 'csv' }, t('导出 CSV', 'Export CSV'))),
+  ], async (data, submitter) => {
+    current = query(data);
+    if (submitter?.value === 'csv') {
+      await download(`/api/v1/internal/audit/export.csv?${current}`, 'yuping-audit.csv');
+      return t('已导出', 'Exported');
+    }
+    await show(0);
+    return null;
+  });
+  body.append(form, el('div', { class: 'table-wrap' }, table), pagerHost);
+  await show(0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The annual report with supervision's figures (the public one, without them, is annual-report.html)
+
+async function annualReport(body) {
+  const { years } = await api('/api/v1/public/annual-reports');
+  const links = el('p', { class: 'downloads' });
+  const form = sendingForm({ class: 'stack', id: 'annual-report-form' }, [
+    field('year', t('年度', 'Year'), el('select', {}, ...years.slice().reverse().map((y) => el('option', { value: y }, String(y))))),
+    field('organization', t('党组织编码（不填为全县）', 'Organization code (empty: the county)'), el('input', { placeholder: 'YP-V001' })),
+    el('div', {},
+      el('button', { type: 'submit', value: 'pdf' }, t('下载 PDF（含督查问题整改）', 'Download PDF (with findings)')), ' ',
+      el('button', { type: 'submit', class: 'secondary', value: 'xlsx' }, t('下载 Excel 工作簿', 'Download workbook'))),
+  ], async (data, submitter) => {
+    const year = data.get('year');
+    const organization = (data.get('organization') || '').trim();
+    const query = organization ? `?organization=${encodeURIComponent(organization)}` : '';
+    const format = submitter?.value === 'xlsx' ? 'xlsx' : 'pdf';
+    await download(`/api/v1/internal/annual-reports/${year}.${format}${query}`,
+      `yuping-annual-report-${year}${organization ? `-${organization}` : ''}.${format}`);
+    links.replaceChildren(el('a', { href: `annual-report.html?year=${year}${organization ? `&organization=${encodeURIComponent(organization)}` : ''}` },
+      t('打开公开版页面（可打印）', 'Open the public page (printable)')));
+    return t('已下载', 'Downloaded');
+  });
+  body.append(el('p', { class: 'meta' }, t('各表按事项发生的年度统计，各年度之和等于全县统计数据。', 'Each fact counts in its year; the years add up to the county statistics.')), form, links);
+}
+
 export function adminSections(refresh) {
   return [
     commentModeration(refresh),
@@ -521,5 +598,7 @@ export function adminSections(refresh) {
     panel('calendar', t('节假日安排', 'Holiday calendar'), holidayCalendar),
     panel('webhooks', t('数据推送订阅', 'Webhook subscriptions'), webhooks),
     panel('systems', t('系统对接授权', 'Systems and their grants'), systems),
+    panel('annual-report', t('年度报告', 'Annual report'), annualReport),
+    panel('audit', t('审计日志', 'Audit trail'), auditTrail),
   ];
 }

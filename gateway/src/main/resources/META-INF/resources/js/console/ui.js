@@ -1,6 +1,6 @@
 // What every part of the console is built from: authorised calls, sections, labelled fields, buttons that act, and
 // forms that ask for a reason. Role modules (clerk, review, head, inspector, admin) use only these and common.js.
-import { api, el, t, showProblem, clearProblem, notify } from '../common.js';
+import { api, el, t, showProblem, clearProblem, notify, ApiError } from '../common.js';
 import { accessToken, login } from '../auth.js';
 
 /** An API call as the signed-in official; with no valid session, back to the login. */
@@ -8,6 +8,27 @@ export async function call(path, options = {}) {
   const token = await accessToken();
   if (!token) { await login(); throw new Error('login'); }
   return api(path, { ...options, token });
+}
+
+/**
+ * Downloads a file only a signed-in official may have (a CSV, a PDF, a workbook): fetched with the token, then saved
+ * under its name. A refusal is thrown as the problem the server sent.
+ */
+export async function download(path, filename) {
+  const token = await accessToken();
+  if (!token) { await login(); throw new Error('login'); }
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { problem = null; }
+    throw new ApiError(response.status, problem);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 export function section(id, title, ...children) {

@@ -118,12 +118,13 @@ public class DisclosureService {
         return d;
     }
 
+    /** The request's three checks must all be confirmed (the resource validates it); the event records them. */
     public Disclosure review(UUID id) {
         Disclosure d = forAction(id, Action.REVIEW);
         requireCompetent(d);
         move(d, Action.REVIEW);
-        emit(d, Action.REVIEW.name(), null,
-                new DisclosureReviewed(d.id, d.organization.code, d.scope.name(), caller.username(), now()));
+        emit(d, Action.REVIEW.name(), null, new DisclosureReviewed(d.id, d.organization.code,
+                d.scope.name(), caller.username(), List.of("SECRECY", "NECESSITY", "ACCURACY"), now()));
         return d;
     }
 

@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The four-step workflow on the real database and broker: every step, every refusal, one event per step. */
 @QuarkusTest
@@ -96,6 +97,14 @@ class DisclosureWorkflowTest {
                         .replace("cn.gov.partyaffairs.disclosure.", "").replace(".v1", "")).toList());
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"),
                 events.stream().map(r -> EventProbe.header(r, "ce_aggregateversion")).toList());
+        // The audit trail's who: each event carries the account of the clerk or reviewer who caused it.
+        String clerkAccount = "clerk-" + village.toLowerCase();
+        String reviewer = "clerk-" + township.toLowerCase();
+        assertEquals(List.of(clerkAccount, clerkAccount, reviewer, reviewer, clerkAccount, clerkAccount, clerkAccount),
+                events.stream().map(r -> EventProbe.header(r, "ce_actor")).toList());
+        assertEquals(List.of("PERSON"), events.stream().map(r -> EventProbe.header(r, "ce_actorkind")).distinct().toList());
+        assertTrue(events.get(2).value().contains("\"checks\":[\"SECRECY\",\"NECESSITY\",\"ACCURACY\"]"),
+                "the review records its three checks: " + events.get(2).value());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.gov.partyaffairs.gateway.admin;
 
 import cn.gov.partyaffairs.contracts.Topics;
+import cn.gov.partyaffairs.gateway.audit.AuditActions;
+import cn.gov.partyaffairs.gateway.audit.AuditTrail;
 import cn.gov.partyaffairs.gateway.projection.Projector;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.service.ReadModel;
@@ -48,11 +50,13 @@ public class ReadModelRebuild {
     private final ObjectMapper mapper;
     private final Map<String, Object> kafkaConfig;
     private final CountyFigureRepository figures;
+    private final AuditTrail audit;
 
     public ReadModelRebuild(EntityManager em, IdempotentConsumer consumer, Projector projector, ObjectMapper mapper,
                             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                            CountyFigureRepository figures) {
+                            CountyFigureRepository figures, AuditTrail audit) {
         this.em = em;
+        this.audit = audit;
         this.figures = figures;
         this.consumer = consumer;
         this.projector = projector;
@@ -127,6 +131,7 @@ public class ReadModelRebuild {
         }
         // On commit every replica's stream tail wakes and drops what it had cached of the old read models.
         em.createNativeQuery("NOTIFY " + EventLogTail.CHANNEL + ", '" + EventLogTail.REBUILT + "'").executeUpdate();
+        audit.record(AuditActions.READ_MODELS_REBUILT, null, null, "应用 " + applied + "，跳过 " + skipped);
         LOG.infof("Read models rebuilt: %s applied, %d skipped", applied, skipped);
         return new Result(applied, skipped);
     }

@@ -100,10 +100,10 @@ public class CommitmentProjection {
             case "CommitmentEvaluated" -> {
                 CommitmentEvaluated e = event.as(CommitmentEvaluated.class, mapper);
                 int inserted = em.createNativeQuery("""
-                                INSERT INTO evaluation_rating_view (id, commitment_id, rating) VALUES (?1, ?2, ?3)
-                                ON CONFLICT DO NOTHING""")
+                                INSERT INTO evaluation_rating_view (id, commitment_id, rating, rated_at)
+                                VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
                         .setParameter(1, e.evaluationId()).setParameter(2, e.commitmentId())
-                        .setParameter(3, e.rating().name()).executeUpdate();
+                        .setParameter(3, e.rating().name()).setParameter(4, e.at()).executeUpdate();
                 if (inserted > 0) {
                     em.createNativeQuery("UPDATE commitment_view SET %1$s = %1$s + 1 WHERE id = ?1"
                                     .formatted(ratingColumn(e.rating())))

@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.gateway.projection;
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.EventCatalog;
 import cn.gov.partyaffairs.contracts.Topics;
+import cn.gov.partyaffairs.gateway.audit.AuditTrail;
 import cn.gov.partyaffairs.gateway.stream.EventLogTail;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +25,16 @@ public class Projector {
     private final DisclosureProjection disclosures;
     private final CommitmentProjection commitments;
     private final SupervisionProjection supervision;
+    private final AuditTrail audit;
     private final EntityManager em;
     private final Clock clock;
 
     public Projector(DisclosureProjection disclosures, CommitmentProjection commitments,
-                     SupervisionProjection supervision, EntityManager em, Clock clock) {
+                     SupervisionProjection supervision, AuditTrail audit, EntityManager em, Clock clock) {
         this.disclosures = disclosures;
         this.commitments = commitments;
         this.supervision = supervision;
+        this.audit = audit;
         this.em = em;
         this.clock = clock;
     }
@@ -57,12 +60,14 @@ public class Projector {
     /** Applies a live event; the caller's transaction holds {@link #lockShared()}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        log(event, project(event));
+        Visibility visibility = project(event);
+        log(event, visibility);
+        audit.recordEvent(event, visibility.organizationCode(), visibility.departmentCode());
     }
 
     /**
      * Applies the event as {@link #apply} does, for a rebuild: the rebuild holds the lock exclusively already, and
-     * the event log keeps what it had (nothing is logged or streamed again).
+     * the event log and the audit trail keep what they had (nothing is logged or streamed again).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reapply(IncomingEvent event) {

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Open data: the register, the public disclosures and the commitments as UTF-8 CSV (with a byte order mark, so a
@@ -116,16 +115,12 @@ public class ExportResource {
             return Response.ok(mapper.writeValueAsBytes(table.rows()), "application/json; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
         }
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(String.join(",", table.columns())).append("\r\n");
+        StringBuilder csv = new StringBuilder(Csv.BOM);
+        csv.append(Csv.row(table.columns()));
         for (Object row : table.rows()) {
-            List<String> cells = new ArrayList<>();
-            for (Object cell : table.cells().apply(row)) {
-                cells.add(csvCell(cell));
-            }
-            csv.append(String.join(",", cells)).append("\r\n");
+            csv.append(Csv.row(table.cells().apply(row)));
         }
-        return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+        return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
@@ -208,17 +203,5 @@ public class ExportResource {
 
     private static Object nullable(Object value) {
         return value == null ? "" : value;
-    }
-
-    /** RFC 4180: quoted when it holds a comma, quote or line break; a leading formula sign is neutralised. */
-    private static String csvCell(Object value) {
-        String text = String.valueOf(value);
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+(\\.\\d+)?")) {
-            text = "'" + text;
-        }
-        if (Stream.of(",", "\"", "\n", "\r").anyMatch(text::contains)) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

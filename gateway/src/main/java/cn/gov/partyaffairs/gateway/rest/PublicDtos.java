@@ -177,7 +177,7 @@ public final class PublicDtos {
         }
     }
 
-    static Double ratio(long part, long whole) {
+    public static Double ratio(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
     }
 

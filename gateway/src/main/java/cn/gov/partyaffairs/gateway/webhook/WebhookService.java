@@ -1,6 +1,8 @@
 package cn.gov.partyaffairs.gateway.webhook;
 
 import cn.gov.partyaffairs.contracts.EventCatalog;
+import cn.gov.partyaffairs.gateway.audit.AuditActions;
+import cn.gov.partyaffairs.gateway.audit.AuditTrail;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;
@@ -37,10 +39,12 @@ public class WebhookService {
     private final Clock clock;
 
     private final WebhookTargets targets;
+    private final AuditTrail audit;
 
     public WebhookService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-                          Caller caller, Clock clock, WebhookTargets targets) {
+                          Caller caller, Clock clock, WebhookTargets targets, AuditTrail audit) {
         this.targets = targets;
+        this.audit = audit;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.caller = caller;
@@ -60,6 +64,8 @@ public class WebhookService {
         subscription.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC);
         subscription.createdAt = OffsetDateTime.now(clock);
         subscriptions.persist(subscription);
+        audit.record(AuditActions.WEBHOOK_SUBSCRIBED, subscription.id.toString(), subscription.targetUrl,
+                subscription.eventTypes.length == 0 ? "事件类型：全部公开事件" : "事件类型：" + String.join("、", subscription.eventTypes));
         return subscription;
     }
 
@@ -81,6 +87,7 @@ public class WebhookService {
     public WebhookSubscription pause(UUID id) {
         WebhookSubscription subscription = forUpdate(id);
         subscription.status = WebhookSubscription.Status.PAUSED;
+        audit.record(AuditActions.WEBHOOK_PAUSED, id.toString(), subscription.targetUrl, null);
         return subscription;
     }
 
@@ -89,6 +96,7 @@ public class WebhookService {
         WebhookSubscription subscription = forUpdate(id);
         subscription.status = WebhookSubscription.Status.ACTIVE;
         subscription.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC);
+        audit.record(AuditActions.WEBHOOK_RESUMED, id.toString(), subscription.targetUrl, null);
         return subscription;
     }
 
@@ -103,11 +111,14 @@ public class WebhookService {
         subscription.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC);
         // A delivery under way can no longer move the cursor: it would skip what the replay asked for.
         subscription.epoch++;
+        audit.record(AuditActions.WEBHOOK_REPLAYED, id.toString(), subscription.targetUrl, "回放起点：" + from);
         return subscription;
     }
 
     public void delete(UUID id) {
-        subscriptions.delete(forUpdate(id));
+        WebhookSubscription subscription = forUpdate(id);
+        subscriptions.delete(subscription);
+        audit.record(AuditActions.WEBHOOK_DELETED, id.toString(), subscription.targetUrl, null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

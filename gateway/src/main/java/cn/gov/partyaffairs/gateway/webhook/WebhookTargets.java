@@ -1,6 +1,8 @@
 package cn.gov.partyaffairs.gateway.webhook;
 
 import cn.gov.partyaffairs.platform.error.ProblemException;
+import cn.gov.partyaffairs.gateway.audit.AuditActions;
+import cn.gov.partyaffairs.gateway.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -86,8 +88,11 @@ public class WebhookTargets {
     private final Clock clock;
     private final List<Range> configured;
 
-    public WebhookTargets(EntityManager em, Clock clock, WebhookConfig config) {
+    private final AuditTrail audit;
+
+    public WebhookTargets(EntityManager em, Clock clock, WebhookConfig config, AuditTrail audit) {
         this.em = em;
+        this.audit = audit;
         this.clock = clock;
         this.configured = config.allowedRanges().orElse(List.of()).stream().filter(s -> !s.isBlank()).map(Range::parse).toList();
     }
@@ -238,6 +243,7 @@ public class WebhookTargets {
                         + "ON CONFLICT (cidr) DO UPDATE SET reason = excluded.reason")
                 .setParameter(1, range.text()).setParameter(2, reason.strip()).setParameter(3, by)
                 .setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
+        audit.record(AuditActions.RANGE_ALLOWED, range.text(), range.text(), "用途：" + reason.strip());
         return range;
     }
 
@@ -249,8 +255,12 @@ public class WebhookTargets {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("cidr", e.getMessage());
         }
-        return em.createNativeQuery("DELETE FROM webhook_allowed_range WHERE cidr = ?1")
+        boolean withdrawn = em.createNativeQuery("DELETE FROM webhook_allowed_range WHERE cidr = ?1")
                 .setParameter(1, range.text()).executeUpdate() > 0;
+        if (withdrawn) {
+            audit.record(AuditActions.RANGE_WITHDRAWN, range.text(), range.text(), null);
+        }
+        return withdrawn;
     }
 
     /** The county admin's ranges with why and by whom. */

@@ -10,6 +10,10 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     /** Extension attribute: the aggregate's version after this event (1, 2, 3 ...). */
     public static final String AGGREGATE_VERSION = "ce_aggregateversion";
+    /** Extension attribute: who caused the event (an account, a system's client id, {@code public}, or the service). */
+    public static final String ACTOR = "ce_actor";
+    /** Extension attribute: what kind of actor that is ({@link cn.gov.partyaffairs.platform.audit.Actor.Kind}). */
+    public static final String ACTOR_KIND = "ce_actorkind";
     public static final String CONTENT_TYPE = "content-type";
 
     private CloudEventHeaders() {

@@ -1,6 +1,7 @@
 package cn.gov.partyaffairs.platform.messaging;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.platform.audit.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,9 +21,10 @@ import java.util.UUID;
  * @param aggregateId      the aggregate it belongs to ({@code ce_subject}, also the record key)
  * @param aggregateVersion the aggregate's version after the event
  * @param data             the event's JSON body
+ * @param actor            who caused it ({@code ce_actor}); null for events sent before it was recorded
  */
 public record IncomingEvent(String id, String type, String source, OffsetDateTime time, UUID aggregateId,
-                            long aggregateVersion, JsonNode data) {
+                            long aggregateVersion, JsonNode data, Actor actor) {
 
     /** Reads the record; a record that is no well-formed CloudEvent of ours can never be applied. */
     public static IncomingEvent from(ConsumerRecord<String, String> record, ObjectMapper mapper) {
@@ -36,7 +38,8 @@ public record IncomingEvent(String id, String type, String source, OffsetDateTim
             if (record.value() == null) {
                 throw new UnprocessableEventException("the record has no body");
             }
-            return new IncomingEvent(id, type, source, time, aggregateId, version, mapper.readTree(record.value()));
+            return new IncomingEvent(id, type, source, time, aggregateId, version, mapper.readTree(record.value()),
+                    actor(record));
         } catch (UnprocessableEventException e) {
             throw e;
         } catch (Exception e) {
@@ -70,6 +73,24 @@ public record IncomingEvent(String id, String type, String source, OffsetDateTim
     public String text(String field) {
         JsonNode node = data.get(field);
         return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static Actor actor(ConsumerRecord<String, String> record) {
+        String id = optional(record, CloudEventHeaders.ACTOR);
+        String kind = optional(record, CloudEventHeaders.ACTOR_KIND);
+        if (id == null || kind == null) {
+            return null;
+        }
+        try {
+            return new Actor(id, Actor.Kind.valueOf(kind));
+        } catch (IllegalArgumentException newerKind) {
+            return new Actor(id, Actor.Kind.SERVICE); // a kind from a newer producer: still its id
+        }
+    }
+
+    private static String optional(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String required(ConsumerRecord<String, String> record, String name) {

@@ -2,6 +2,8 @@ package cn.gov.partyaffairs.platform.outbox;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.EventType;
+import cn.gov.partyaffairs.platform.audit.Actor;
+import cn.gov.partyaffairs.platform.audit.CurrentActor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +24,19 @@ public class Outbox {
     private final OutboxRepository repository;
     private final ObjectMapper mapper;
     private final Event<OutboxAppended> appended;
+    private final CurrentActor actor;
 
-    public Outbox(OutboxRepository repository, ObjectMapper mapper, Event<OutboxAppended> appended) {
+    public Outbox(OutboxRepository repository, ObjectMapper mapper, Event<OutboxAppended> appended, CurrentActor actor) {
         this.repository = repository;
         this.mapper = mapper;
         this.appended = appended;
+        this.actor = actor;
     }
 
-    /** Appends an event of the given aggregate version; must run inside the business transaction. */
+    /**
+     * Appends an event of the given aggregate version; must run inside the business transaction. The event carries
+     * who caused it ({@link CurrentActor}): the audit trail of every command in every service.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent append(DomainEvent event, long aggregateVersion) {
         EventType type = DomainEvent.typeOf(event.getClass());
@@ -40,6 +47,9 @@ public class Outbox {
         row.aggregateId = event.aggregateId();
         row.aggregateVersion = aggregateVersion;
         row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Actor by = actor.get();
+        row.actor = by.id();
+        row.actorKind = by.kind().name();
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

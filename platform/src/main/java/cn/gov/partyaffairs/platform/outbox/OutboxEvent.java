@@ -40,6 +40,13 @@ public class OutboxEvent {
     @Column(name = "occurred_at", nullable = false)
     public OffsetDateTime occurredAt;
 
+    /** Who caused the event, for the audit trail. */
+    @Column
+    public String actor;
+
+    @Column(name = "actor_kind")
+    public String actorKind;
+
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
 }

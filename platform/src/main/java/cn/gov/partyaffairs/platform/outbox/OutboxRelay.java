@@ -151,6 +151,10 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.SUBJECT, row.aggregateId.toString());
         header(record, CloudEventHeaders.AGGREGATE_VERSION, Long.toString(row.aggregateVersion));
         header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        if (row.actor != null) {
+            header(record, CloudEventHeaders.ACTOR, row.actor);
+            header(record, CloudEventHeaders.ACTOR_KIND, row.actorKind);
+        }
         return producer().send(record);
     }
 

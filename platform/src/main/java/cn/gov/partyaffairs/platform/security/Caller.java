@@ -1,5 +1,7 @@
 package cn.gov.partyaffairs.platform.security;
 
+import cn.gov.partyaffairs.platform.audit.Actor;
+
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -54,6 +56,11 @@ public class Caller {
         return preferred != null ? preferred : identity.getPrincipal().getName();
     }
 
+    /** No token: a member of the public. */
+    public boolean anonymous() {
+        return identity.isAnonymous();
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }
@@ -68,12 +75,18 @@ public class Caller {
         return claim(CLIENT_ID_CLAIM);
     }
 
-    /** Who acts, as the audit trail records it: a person by account name, a system by client id. */
+    /**
+     * Who acts, as the audit trail records it: a person by account name, a department's system by its client id, the
+     * public without a name.
+     */
     public Actor actor() {
         if (isSystem()) {
-            return new Actor(Actor.Kind.SYSTEM, clientId().orElseThrow());
+            return new Actor(clientId().orElseThrow(), Actor.Kind.SYSTEM);
         }
-        return new Actor(identity.isAnonymous() ? Actor.Kind.ANONYMOUS : Actor.Kind.PERSON, username());
+        if (anonymous()) {
+            return new Actor(Actor.PUBLIC_ID, Actor.Kind.PUBLIC);
+        }
+        return new Actor(username(), is(INTEGRATION) ? Actor.Kind.SYSTEM : Actor.Kind.PERSON);
     }
 
     /** Whether this caller is a system the county admin granted the scope. */
