@@ -24,7 +24,7 @@ class WalkingSkeletonIT {
     }
 
     private static boolean publiclyListed(String code) {
-        HttpResponse<String> list = Suite.get(Suite.gateway() + "/api/public/organizations?q=" + code, null);
+        HttpResponse<String> list = Suite.get(Suite.gateway() + "/api/v1/public/organizations?q=" + code, null);
         assertEquals(200, list.statusCode(), list.body());
         return Suite.json(list).get("total").asLong() == 1;
     }
@@ -32,14 +32,14 @@ class WalkingSkeletonIT {
     @Test
     void anOrganizationRegisteredByAnAdminIsPublicWhenTheCommandReturns() {
         String code = uniqueCode();
-        HttpResponse<String> created = Suite.post(Suite.gateway() + "/api/internal/organizations",
+        HttpResponse<String> created = Suite.post(Suite.gateway() + "/api/v1/internal/organizations",
                 Suite.token("admin"), organization(code));
 
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals("/api/internal/organizations/" + code, created.headers().firstValue("Location").orElseThrow());
+        assertEquals("/api/v1/internal/organizations/" + code, created.headers().firstValue("Location").orElseThrow());
         // Read-your-writes: the gateway answered only after its read model applied the event.
         assertTrue(publiclyListed(code), "listed right after the command returned");
-        JsonNode one = Suite.json(Suite.get(Suite.gateway() + "/api/public/organizations/" + code, null)).get("organization");
+        JsonNode one = Suite.json(Suite.get(Suite.gateway() + "/api/v1/public/organizations/" + code, null)).get("organization");
         assertEquals("玉屏县测试村党支部", one.get("name").asText());
         assertEquals(2, one.get("cadenceMonths").asInt(), "a village branch discloses every two months");
     }
@@ -48,7 +48,7 @@ class WalkingSkeletonIT {
     void commitmentAndSupervisionServicesKeepTheirOwnCopy() {
         String code = uniqueCode();
         String admin = Suite.token("admin");
-        assertEquals(201, Suite.post(Suite.gateway() + "/api/internal/organizations", admin, organization(code))
+        assertEquals(201, Suite.post(Suite.gateway() + "/api/v1/internal/organizations", admin, organization(code))
                 .statusCode());
         for (String[] service : new String[][] {{"COMMITMENT_PORT", "8082"}, {"SUPERVISION_PORT", "8083"}}) {
             String url = Suite.service(service[0], service[1]) + "/organizations/" + code;
@@ -58,14 +58,14 @@ class WalkingSkeletonIT {
 
     @Test
     void withoutATokenTheInternalPathAnswers401() {
-        HttpResponse<String> response = Suite.post(Suite.gateway() + "/api/internal/organizations", null,
+        HttpResponse<String> response = Suite.post(Suite.gateway() + "/api/v1/internal/organizations", null,
                 organization(uniqueCode()));
         assertEquals(401, response.statusCode());
     }
 
     @Test
     void aClerkMayNotRegisterOrganizations() {
-        HttpResponse<String> response = Suite.post(Suite.gateway() + "/api/internal/organizations",
+        HttpResponse<String> response = Suite.post(Suite.gateway() + "/api/v1/internal/organizations",
                 Suite.token("clerk"), organization(uniqueCode()));
         assertEquals(403, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
@@ -73,7 +73,7 @@ class WalkingSkeletonIT {
 
     @Test
     void aBadBodyGetsA400ProblemNamingTheField() {
-        HttpResponse<String> response = Suite.post(Suite.gateway() + "/api/internal/organizations",
+        HttpResponse<String> response = Suite.post(Suite.gateway() + "/api/v1/internal/organizations",
                 Suite.token("admin"), """
                         {"code":"bad code","name":"","type":"village-branch"}""");
         assertEquals(400, response.statusCode(), response.body());
@@ -86,7 +86,7 @@ class WalkingSkeletonIT {
 
     @Test
     void publicPathsIgnoreABadToken() {
-        assertEquals(200, Suite.get(Suite.gateway() + "/api/public/organizations", "not-a-token").statusCode());
+        assertEquals(200, Suite.get(Suite.gateway() + "/api/v1/public/organizations", "not-a-token").statusCode());
     }
 
     @Test
@@ -95,7 +95,7 @@ class WalkingSkeletonIT {
         String admin = Suite.token("admin");
         Suite.kafka("stop");
         try {
-            HttpResponse<String> accepted = Suite.post(Suite.gateway() + "/api/internal/organizations", admin,
+            HttpResponse<String> accepted = Suite.post(Suite.gateway() + "/api/v1/internal/organizations", admin,
                     organization(code));
             // Stored by the disclosure service; the read model cannot see it yet, so the gateway says 202.
             assertEquals(202, accepted.statusCode(), accepted.body());
