@@ -31,27 +31,27 @@ class AnnualReportIT {
 
     @Test
     void theDemoYearOpensAsAPageAPdfAndAWorkbook() throws Exception {
-        JsonNode report = Suite.json(Suite.get(gateway + "/api/public/annual-reports/" + demoYear, null));
+        JsonNode report = Suite.json(Suite.get(gateway + "/api/v1/public/annual-reports/" + demoYear, null));
         assertTrue(report.get("disclosures").get("total").asLong() > 0, report.toString());
         HttpResponse<String> page = Suite.get(gateway + "/annual-report.html?year=" + demoYear, null);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("玉屏县" + demoYear + "年度党务公开工作统计"));
         assertTrue(page.body().contains("id=\"disclosures-total\">" + report.get("disclosures").get("total").asLong() + "<"),
                 "the page shows the report's figures");
-        assertArrayEquals("%PDF".getBytes(StandardCharsets.US_ASCII), head(bytes("/api/public/annual-reports/" + demoYear + ".pdf")));
-        assertArrayEquals(new byte[] {'P', 'K', 3, 4}, head(bytes("/api/public/annual-reports/" + demoYear + ".xlsx")),
+        assertArrayEquals("%PDF".getBytes(StandardCharsets.US_ASCII), head(bytes("/api/v1/public/annual-reports/" + demoYear + ".pdf")));
+        assertArrayEquals(new byte[] {'P', 'K', 3, 4}, head(bytes("/api/v1/public/annual-reports/" + demoYear + ".xlsx")),
                 "an XLSX is a zip");
-        HttpResponse<byte[]> organization = getBytes("/api/public/annual-reports/" + demoYear + ".pdf?organization=YP-V001");
+        HttpResponse<byte[]> organization = getBytes("/api/v1/public/annual-reports/" + demoYear + ".pdf?organization=YP-V001");
         assertEquals(200, organization.statusCode());
     }
 
     @Test
     void theYearsReportsAddUpToTheStatistics() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode statistics = Suite.json(Suite.get(gateway + "/api/public/statistics", null));
+            JsonNode statistics = Suite.json(Suite.get(gateway + "/api/v1/public/statistics", null));
             Map<String, Long> sums = new TreeMap<>();
-            for (JsonNode year : Suite.json(Suite.get(gateway + "/api/public/annual-reports", null)).get("years")) {
-                JsonNode r = Suite.json(Suite.get(gateway + "/api/public/annual-reports/" + year.asInt(), null));
+            for (JsonNode year : Suite.json(Suite.get(gateway + "/api/v1/public/annual-reports", null)).get("years")) {
+                JsonNode r = Suite.json(Suite.get(gateway + "/api/v1/public/annual-reports/" + year.asInt(), null));
                 add(sums, "publicDisclosures", r.get("disclosures").get("total"));
                 add(sums, "commentsApproved", r.get("commentsApproved"));
                 for (String figure : List.of("kept", "late", "missing", "exempted", "periodsDue")) {

@@ -31,20 +31,20 @@ class AuditTrailIT {
         String marker = "审计验收-" + UUID.randomUUID().toString().substring(0, 8);
 
         String disclosure = Workflow.publish(marker, "PUBLIC", "\"disclosure-board\"");
-        HttpResponse<String> commented = anonymousPost("/api/public/disclosures/" + disclosure + "/comments",
+        HttpResponse<String> commented = anonymousPost("/api/v1/public/disclosures/" + disclosure + "/comments",
                 "{\"body\":\"" + marker + " 请公开资金明细\"}");
         assertEquals(202, commented.statusCode(), commented.body());
         String comment = Suite.json(commented).get("id").asText();
-        HttpResponse<String> rejected = Suite.post(gateway + "/api/internal/comments/" + comment + "/reject", admin,
+        HttpResponse<String> rejected = Suite.post(gateway + "/api/v1/internal/comments/" + comment + "/reject", admin,
                 "{\"reason\":\"" + marker + " 含有他人电话号码\"}");
         assertEquals(200, rejected.statusCode(), rejected.body());
 
-        HttpResponse<String> pledged = Suite.post(gateway + "/api/internal/commitments", head, """
+        HttpResponse<String> pledged = Suite.post(gateway + "/api/v1/internal/commitments", head, """
                 {"kind":"SERVICE","title":"%s","category":"administrative-approval","departmentCode":"YP-D-TRANSPORT",
                  "responsible":"县交通运输局局长","dueDate":"%s"}""".formatted(marker, LocalDate.now().plusMonths(3)));
         assertEquals(201, pledged.statusCode(), pledged.body());
         String commitment = Suite.json(pledged).get("id").asText();
-        HttpResponse<String> withdrawn = Suite.post(gateway + "/api/internal/commitments/" + commitment + "/withdraw",
+        HttpResponse<String> withdrawn = Suite.post(gateway + "/api/v1/internal/commitments/" + commitment + "/withdraw",
                 head, "{\"reason\":\"" + marker + " 项目并入县级统一建设\"}");
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());
 
@@ -65,15 +65,15 @@ class AuditTrailIT {
         });
 
         String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
-        String csv = Suite.get(gateway + "/api/internal/audit/export.csv?action=CommitmentWithdrawn&actor=head&from="
+        String csv = Suite.get(gateway + "/api/v1/internal/audit/export.csv?action=CommitmentWithdrawn&actor=head&from="
                 + today + "&to=" + today, admin).body();
         assertTrue(csv.contains(marker + " 项目并入县级统一建设") && csv.contains(",head,工作人员,撤回承诺,"), csv);
-        assertEquals(403, Suite.get(gateway + "/api/internal/audit", head).statusCode());
+        assertEquals(403, Suite.get(gateway + "/api/v1/internal/audit", head).statusCode());
     }
 
     /** The newest entry of the filter about this subject. */
     private JsonNode entry(String token, String filter, String subject) {
-        JsonNode page = Suite.json(Suite.get(gateway + "/api/internal/audit?size=50&" + filter, token));
+        JsonNode page = Suite.json(Suite.get(gateway + "/api/v1/internal/audit?size=50&" + filter, token));
         for (JsonNode item : page.get("items")) {
             if (subject.equals(item.get("subject").asText())) {
                 return item;

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class AuditTrailTest {
 
-    private static final String BASE = "/api/internal/audit";
+    private static final String BASE = "/api/v1/internal/audit";
 
     @Test
     void aModerationAndAWithdrawalAreRecordedWithTheirActorAndReason() {
@@ -96,7 +96,7 @@ class AuditTrailTest {
     void theGatewaysOwnCommandsAreRecordedWithTheirCaller() {
         given().auth().oauth2(TestTokens.countyAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("cidr", "10.91.0.0/16", "reason", "县交通运输局内网（审计测试）"))
-                .post("/api/internal/webhooks/allowed-ranges").then().statusCode(201);
+                .post("/api/v1/internal/webhooks/allowed-ranges").then().statusCode(201);
         JsonPath found = entries("action=WebhookRangeAllowed&actor=admin");
         assertTrue(found.getList("items.reason").contains("用途：县交通运输局内网（审计测试）"), found.prettify());
         assertEquals("gateway", found.getString("items[0].source"));

@@ -36,7 +36,7 @@ class AnnualReportTest {
 
     static final String TOWNSHIP = TestEvents.code("RPT");
     static final String ORG = TestEvents.code("RPV");
-    static final String BASE = "/api/public/annual-reports/2019";
+    static final String BASE = "/api/v1/public/annual-reports/2019";
     private static boolean told;
 
     @BeforeEach
@@ -129,11 +129,11 @@ class AnnualReportTest {
     /** The statistics by township list the organization's own periods: all of them are 2018's and 2019's. */
     @Test
     void theComplianceAddsUpToTheStatistics() {
-        JsonPath townships = given().get("/api/public/statistics/townships").then().statusCode(200).extract().jsonPath();
+        JsonPath townships = given().get("/api/v1/public/statistics/townships").then().statusCode(200).extract().jsonPath();
         Map<String, Object> statistics = townships.getMap("find { it.townshipCode == '" + TOWNSHIP
                 + "' }.organizations.find { it.organizationCode == '" + ORG + "' }");
         JsonPath y2019 = report("");
-        JsonPath y2018 = given().queryParam("organization", ORG).get("/api/public/annual-reports/2018").then()
+        JsonPath y2018 = given().queryParam("organization", ORG).get("/api/v1/public/annual-reports/2018").then()
                 .statusCode(200).extract().jsonPath();
         for (String figure : List.of("kept", "late", "missing", "exempted", "periodsDue")) {
             assertEquals(((Number) statistics.get(figure)).longValue(),
@@ -161,7 +161,7 @@ class AnnualReportTest {
             assertTrue(fonts.stream().anyMatch(f -> f.contains("NotoSansSC") && f.endsWith("embedded")), fonts.toString());
         }
         byte[] inside = given().auth().oauth2(TestTokens.countyAdmin()).queryParam("organization", ORG)
-                .get("/api/internal/annual-reports/2019.pdf").then().statusCode(200).extract().asByteArray();
+                .get("/api/v1/internal/annual-reports/2019.pdf").then().statusCode(200).extract().asByteArray();
         try (PDDocument document = Loader.loadPDF(inside)) {
             assertTrue(new PDFTextStripper().getText(document).contains("督查问题整改"));
         }
@@ -192,7 +192,7 @@ class AnnualReportTest {
                 .then().statusCode(200).contentType("text/html").extract().asString();
         assertTrue(page.contains("<h1 id=\"report-title\">测试" + ORG + "2019年度党务公开工作统计</h1>"), page);
         assertTrue(page.contains("<td class=\"num\" id=\"on-time-rate\">60.0%</td>"), page);
-        assertTrue(page.contains("href=\"/api/public/annual-reports/2019.pdf?organization=" + ORG + "\""), page);
+        assertTrue(page.contains("href=\"/api/v1/public/annual-reports/2019.pdf?organization=" + ORG + "\""), page);
         assertTrue(page.contains("css/report.css") && !page.contains("<style"), "the page links its stylesheet (CSP)");
         given().queryParam("year", 2019).queryParam("organization", "NO-SUCH-ORG").get("/annual-report.html")
                 .then().statusCode(404);
@@ -200,10 +200,10 @@ class AnnualReportTest {
 
     @Test
     void aYearToComeOrAnUnknownOrganizationIsRefusedAndTheOfficialsReportIsTheAdmins() {
-        given().get("/api/public/annual-reports/2999").then().statusCode(400);
+        given().get("/api/v1/public/annual-reports/2999").then().statusCode(400);
         given().queryParam("organization", "NO-SUCH-ORG").get(BASE).then().statusCode(404);
-        given().auth().oauth2(TestTokens.clerk(ORG)).get("/api/internal/annual-reports/2019").then().statusCode(403);
-        assertTrue(given().get("/api/public/annual-reports").then().statusCode(200).extract().jsonPath()
+        given().auth().oauth2(TestTokens.clerk(ORG)).get("/api/v1/internal/annual-reports/2019").then().statusCode(403);
+        assertTrue(given().get("/api/v1/public/annual-reports").then().statusCode(200).extract().jsonPath()
                 .getList("years", Integer.class).containsAll(List.of(2018, 2019)));
     }
 
@@ -221,7 +221,7 @@ class AnnualReportTest {
 
     private static JsonPath internalReport() {
         return given().auth().oauth2(TestTokens.countyAdmin()).queryParam("organization", ORG)
-                .get("/api/internal/annual-reports/2019").then().statusCode(200).extract().jsonPath();
+                .get("/api/v1/internal/annual-reports/2019").then().statusCode(200).extract().jsonPath();
     }
 
     private static String published(UUID id, String scope, String items, String month) {

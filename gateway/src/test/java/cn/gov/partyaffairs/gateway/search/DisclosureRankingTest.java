@@ -87,7 +87,7 @@ class DisclosureRankingTest {
 
     private static List<UUID> found(String query) {
         return given().queryParam("organization", ORG).queryParam("q", query).queryParam("size", 20)
-                .get("/api/public/search").then().statusCode(200).extract().jsonPath()
+                .get("/api/v1/public/search").then().statusCode(200).extract().jsonPath()
                 .getList("items.disclosure.id", String.class).stream().map(UUID::fromString).toList();
     }
 
