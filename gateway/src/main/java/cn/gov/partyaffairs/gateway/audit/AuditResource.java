@@ -1,5 +1,8 @@
 package cn.gov.partyaffairs.gateway.audit;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.gov.partyaffairs.gateway.rest.Csv;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
@@ -77,6 +80,8 @@ public class AuditResource {
     @GET
     @Path("export.csv")
     @Produces(Csv.MEDIA_TYPE)
+    @APIResponse(responseCode = "200", description = "审计记录 CSV (attachment)", content = @Content(mediaType = Csv.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "The same entries as CSV (UTF-8 with BOM, Chinese headers), every page at once")
     public Response export(@QueryParam("organization") String organization, @QueryParam("actor") String actor,
                            @QueryParam("action") String action, @QueryParam("from") LocalDate from,

@@ -1,5 +1,9 @@
 package cn.gov.partyaffairs.gateway.report;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.gov.partyaffairs.platform.security.Caller;
 import cn.gov.partyaffairs.gateway.rest.CachedReads;
 import io.smallrye.common.annotation.Blocking;
@@ -72,6 +76,8 @@ public class AnnualReportResource {
     @GET
     @Path("{year: \\d{4}}.pdf")
     @Produces("application/pdf")
+    @APIResponse(responseCode = "200", description = "年度报告 PDF (attachment)", content = @Content(mediaType = "application/pdf",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "A year's report as an A4 PDF")
     public Uni<Response> pdf(@PathParam("year") int year, @QueryParam("organization") String organization) {
         return cached.answer(uri, headers, "application/pdf",
@@ -82,6 +88,8 @@ public class AnnualReportResource {
     @GET
     @Path("{year: \\d{4}}.xlsx")
     @Produces(XLSX)
+    @APIResponse(responseCode = "200", description = "年度报告 Excel 工作簿 (attachment)", content = @Content(mediaType = XLSX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "A year's report as an XLSX workbook, one sheet per table")
     public Uni<Response> xlsx(@PathParam("year") int year, @QueryParam("organization") String organization) {
         return cached.answer(uri, headers, XLSX,
@@ -132,6 +140,8 @@ public class AnnualReportResource {
         @GET
         @Path("{year: \\d{4}}.pdf")
         @Produces("application/pdf")
+        @APIResponse(responseCode = "200", description = "年度报告 PDF (attachment)", content = @Content(mediaType = "application/pdf",
+                schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "The officials' report as an A4 PDF")
         public Response pdf(@PathParam("year") int year, @QueryParam("organization") String organization) {
             AnnualReport report = reports.report(year, organization, true);
@@ -141,6 +151,8 @@ public class AnnualReportResource {
         @GET
         @Path("{year: \\d{4}}.xlsx")
         @Produces(XLSX)
+        @APIResponse(responseCode = "200", description = "年度报告 Excel 工作簿 (attachment)", content = @Content(mediaType = XLSX,
+                schema = @Schema(type = SchemaType.STRING, format = "binary")))
         @Operation(summary = "The officials' report as an XLSX workbook")
         public Response xlsx(@PathParam("year") int year, @QueryParam("organization") String organization) {
             AnnualReport report = reports.report(year, organization, true);
