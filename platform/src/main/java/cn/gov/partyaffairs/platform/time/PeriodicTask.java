@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.platform.time;
 
+import cn.gov.partyaffairs.platform.db.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -42,7 +43,10 @@ public final class PeriodicTask implements AutoCloseable {
                     LOG.infof("%s: %d found", name, found);
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("%s failed (%s); it runs again in %s", name, e.getMessage(), interval);
+                // Caught, or the executor would never run the task again: a database restart must not end it.
+                String why = DatabaseUnavailable.isCause(e)
+                        ? "database unreachable: " + DatabaseUnavailable.describe(e) : String.valueOf(e.getMessage());
+                LOG.warnf("%s failed (%s); it runs again in %s", name, why, interval);
             }
         }, every, every, TimeUnit.MILLISECONDS);
         return new PeriodicTask(executor);
