@@ -34,8 +34,11 @@ public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    /** Tries of an event whose failure would repeat on every try, before it goes to the dead-letter topic. */
-    static final int DETERMINISTIC_ATTEMPTS = 3;
+    /**
+     * Tries of an event whose failure would repeat on every try, before it goes to the dead-letter topic: about three
+     * seconds of back-off, room for a constraint that another partition's event is about to satisfy.
+     */
+    static final int DETERMINISTIC_ATTEMPTS = 5;
 
     private final EntityManager em;
 
