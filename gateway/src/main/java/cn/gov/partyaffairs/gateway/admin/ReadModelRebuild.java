@@ -13,6 +13,11 @@ import cn.gov.partyaffairs.platform.messaging.UnprocessableEventException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.common.annotation.Identifier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.common.header.Header;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,7 +38,8 @@ import java.util.TreeMap;
  * Rebuilds every read model from the three topics, from their beginning to where they end now, in one transaction:
  * readers see the old state until the new one is complete. Live projections wait meanwhile (they take the same
  * lock, shared) and then carry on from what the rebuild applied. The event log is kept: its events are neither
- * logged nor streamed again.
+ * logged nor streamed again. An event the live consumer parked on the dead-letter topic (one the read models
+ * refused on every try) is skipped as it was live: applying it here would fail the rebuild's one transaction.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -51,17 +57,59 @@ public class ReadModelRebuild {
     private final Map<String, Object> kafkaConfig;
     private final CountyFigureRepository figures;
     private final AuditTrail audit;
+    private final String deadLetterTopic;
 
     public ReadModelRebuild(EntityManager em, IdempotentConsumer consumer, Projector projector, ObjectMapper mapper,
                             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                            CountyFigureRepository figures, AuditTrail audit) {
+                            CountyFigureRepository figures, AuditTrail audit,
+                            @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic")
+                            String deadLetterTopic) {
         this.em = em;
+        this.deadLetterTopic = deadLetterTopic;
         this.audit = audit;
         this.figures = figures;
         this.consumer = consumer;
         this.projector = projector;
         this.mapper = mapper;
         this.kafkaConfig = kafkaConfig;
+    }
+
+    /**
+     * Where each record on this gateway's dead-letter topic came from (SmallRye's {@code dead-letter-topic},
+     * {@code -partition}, {@code -offset}): that record, and not a copy of it published again after a fix, is skipped.
+     */
+    private Set<String> parkedPositions(KafkaConsumer<String, String> kafka) {
+        Set<String> positions = new HashSet<>();
+        var partitions = kafka.partitionsFor(deadLetterTopic, Duration.ofSeconds(10));
+        if (partitions == null) {
+            return positions;
+        }
+        for (var info : partitions) {
+            TopicPartition partition = new TopicPartition(deadLetterTopic, info.partition());
+            kafka.assign(List.of(partition));
+            kafka.seekToBeginning(List.of(partition));
+            long end = kafka.endOffsets(List.of(partition)).get(partition);
+            while (kafka.position(partition) < end) {
+                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(500))) {
+                    String topic = header(record, "dead-letter-topic");
+                    String from = header(record, "dead-letter-partition");
+                    String offset = header(record, "dead-letter-offset");
+                    if (record.offset() < end && topic != null && from != null && offset != null) {
+                        positions.add(position(topic, Integer.parseInt(from), Long.parseLong(offset)));
+                    }
+                }
+            }
+        }
+        return positions;
+    }
+
+    private static String position(String topic, int partition, long offset) {
+        return topic + "/" + partition + "/" + offset;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** @param applied events applied per topic; {@code skipped}: duplicates, stale versions and unreadable records */
@@ -86,6 +134,7 @@ public class ReadModelRebuild {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
                     new StringDeserializer())) {
                 var existing = kafka.listTopics(Duration.ofSeconds(10)).keySet();
+                Set<String> parked = existing.contains(deadLetterTopic) ? parkedPositions(kafka) : Set.of();
                 for (String topic : List.of(Topics.DISCLOSURE, Topics.COMMITMENT, Topics.SUPERVISION)) {
                     if (!existing.contains(topic)) {
                         continue; // nothing was ever published there: asking for its partitions would wait 10 s
@@ -105,6 +154,10 @@ public class ReadModelRebuild {
                                     break;
                                 }
                                 try {
+                                    if (parked.contains(position(record.topic(), record.partition(), record.offset()))) {
+                                        skipped++; // the live consumer could not apply it either
+                                        continue;
+                                    }
                                     IncomingEvent event = IncomingEvent.from(record, mapper);
                                     if (replay.apply(event, projector::reapply) == IdempotentConsumer.Outcome.APPLIED) {
                                         applied.merge(topic, 1L, Long::sum);

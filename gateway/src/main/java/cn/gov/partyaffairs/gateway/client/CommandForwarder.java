@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +29,18 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards a command to the service that owns it, with the caller's token: the service decides. Its answer, problem
- * details included, passes through; a service that does not answer gives 503. After a change, the answer waits until
- * the gateway's read models show it (read-your-writes), or says 202 with where to poll.
+ * details included, passes through (a service's own 503 with its Retry-After too); a service that does not answer gives
+ * a 503 problem with {@code Retry-After}, which says whether the change cannot have arrived (no connection) or may
+ * have (no answer in time). After a change, the answer waits until the gateway's read models show it
+ * (read-your-writes), or says 202 with where to poll.
  */
 @ApplicationScoped
 public class CommandForwarder {
 
     private static final Logger LOG = Logger.getLogger(CommandForwarder.class);
     private static final Duration RECHECK = Duration.ofMillis(500);
+    /** How long a caller waits before trying again when a service does not answer (a restart takes seconds). */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final GatewayConfig config;
     private final ReadModel readModel;
@@ -101,12 +107,16 @@ public class CommandForwarder {
         HttpResponse<String> answer;
         try {
             answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            LOG.warnf("%s cannot be reached: %s", service, e.toString());
+            return unavailable(service, false);
         } catch (IOException e) {
+            // Sent, but no answer (a time-out, a connection reset): a change may have been made.
             LOG.warnf("%s did not answer: %s", service, e.toString());
-            return unavailable(service);
+            return unavailable(service, isChange);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unavailable(service);
+            return unavailable(service, isChange);
         }
         Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());
         answer.headers().firstValue("Content-Type").ifPresent(type -> response.type(type));
@@ -175,9 +185,25 @@ public class CommandForwarder {
         return true;
     }
 
-    private static Response unavailable(URI service) {
-        Problem problem = Problem.of("service-unavailable", "服务暂不可用 Service unavailable", 503,
-                "后台服务暂时无法响应，您填写的内容未提交，请稍后重试 (" + service.getHost() + ":" + service.getPort() + ")");
-        return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem).header("Retry-After", "5").build();
+    /**
+     * The service could not be asked, or did not answer: 503 with {@code Retry-After}, as the platform answers for a
+     * database that cannot be reached.
+     *
+     * @param mayHaveArrived the change was sent and no answer came, so it may have been made: the caller should look
+     *                       before sending it again
+     */
+    static Response unavailable(URI service, boolean mayHaveArrived) {
+        String where = " (" + service.getHost() + ":" + service.getPort() + ")";
+        String detail = mayHaveArrived
+                ? "后台服务未能及时答复，此次提交可能已经保存，也可能没有：请先刷新查看，确认未保存后再重试"
+                        + " (the service did not answer in time: the change may or may not have been saved; look before"
+                        + " trying again)" + where
+                : "后台服务暂时无法连接，您填写的内容没有提交，请稍后（约 5 秒）重试"
+                        + " (the service cannot be reached right now: nothing was sent, please try again in a few seconds)"
+                        + where;
+        Problem problem = Problem.of("service-unavailable", "服务暂不可用 Service unavailable", 503, detail)
+                .withRetryAfter(RETRY_AFTER);
+        return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("Retry-After", problem.retryAfterSeconds()).build();
     }
 }

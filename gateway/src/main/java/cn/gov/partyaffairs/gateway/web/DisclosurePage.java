@@ -132,10 +132,16 @@ public class DisclosurePage {
             errors.put(field.substring(field.lastIndexOf('.') + 1), e.path("message").asText());
         });
         String summary = problem.path("detail").asText(problem.path("title").asText("未能提交，请稍后再试"));
-        return render(id, new Form(authorName, body, summary, errors, false), answer.getStatus());
+        Response page = render(id, new Form(authorName, body, summary, errors, false), answer.getStatus());
+        String retryAfter = answer.getHeaderString("Retry-After");
+        // A rate limit, or a service that is away: the browser (and a person reading the page) learns when to retry.
+        return retryAfter == null ? page : Response.fromResponse(page).header("Retry-After", retryAfter).build();
     }
 
     private JsonNode problem(Response answer) {
+        if (answer.getEntity() instanceof cn.gov.partyaffairs.platform.error.Problem made) {
+            return mapper.valueToTree(made); // the gateway's own answer (the service could not be asked), not a text
+        }
         try {
             return mapper.readTree(String.valueOf(answer.getEntity()));
         } catch (JsonProcessingException e) {

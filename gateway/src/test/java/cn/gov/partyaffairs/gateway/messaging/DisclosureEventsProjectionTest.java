@@ -1,18 +1,32 @@
 package cn.gov.partyaffairs.gateway.messaging;
 
 import cn.gov.partyaffairs.infra.EventProbe;
+import cn.gov.partyaffairs.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The read model applies each event once, ignores versions it has passed, and parks what it can never apply. */
+/**
+ * The read model applies each event once, ignores versions it has passed, and parks what it can never apply (and a
+ * rebuild passes over what was parked).
+ */
 @QuarkusTest
 class DisclosureEventsProjectionTest {
 
@@ -86,12 +100,67 @@ class DisclosureEventsProjectionTest {
                 "{ this is not json");
         var parked = EventProbe.recordsWithKey("dlq.gateway", id.toString(), 1);
         assertEquals(1, parked.size());
+        assertTrue(EventProbe.header(parked.get(0), "dead-letter-reason").contains("not a CloudEvent of this suite"),
+                "the reason travels with the parked record");
+        assertEquals("disclosure.events", EventProbe.header(parked.get(0), "dead-letter-topic"));
 
         UUID next = UUID.randomUUID();
         String code = code();
         EventProbe.send("disclosure.events", next.toString(),
                 EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, next, 1), organization(next, code, "下一个"));
         awaitListed(code);
+    }
+
+    /**
+     * A well-formed event that the read model refuses on every try (here a code longer than any organization code,
+     * which the schema rejects) is tried a few times, then parked with the reason; the events after it are applied
+     * and the gateway's group catches up with the topic.
+     */
+    @Test
+    void anEventTheReadModelRefusesOnEveryTryIsParkedWithTheReasonAndTheConsumerGoesOn() throws Exception {
+        UUID id = UUID.randomUUID();
+        EventProbe.send("disclosure.events", id.toString(), EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, id, 1),
+                organization(id, "G-" + "X".repeat(60), "编码过长"));
+        UUID next = UUID.randomUUID();
+        String code = code();
+        EventProbe.send("disclosure.events", next.toString(),
+                EventProbe.cloudEvent(UUID.randomUUID().toString(), TYPE, next, 1), organization(next, code, "之后的"));
+
+        var parked = EventProbe.recordsWithKey("dlq.gateway", id.toString(), 1);
+        assertEquals(1, parked.size());
+        String reason = EventProbe.header(parked.get(0), "dead-letter-reason");
+        assertTrue(reason.contains("22001"), "the reason names what the database refused: " + reason);
+        awaitListed(code);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> lag("disclosure.events") == 0);
+
+        // A rebuild skips the parked event as the live consumer did, instead of failing on it, and ends where live is.
+        Map<?, ?> live = digest();
+        given().auth().oauth2(TestTokens.countyAdmin()).when().post("/api/internal/admin/rebuild").then().statusCode(200);
+        assertEquals(live, digest());
+        awaitListed(code);
+    }
+
+    private static Map<?, ?> digest() {
+        return given().auth().oauth2(TestTokens.countyAdmin()).when().get("/api/internal/admin/read-model/digest")
+                .then().statusCode(200).extract().as(Map.class);
+    }
+
+    /** How many records of the topic the gateway's consumer group has not committed yet. */
+    private static long lag(String topic) throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("gateway")
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            long lag = 0;
+            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+                OffsetAndMetadata at = committed.get(end.getKey());
+                lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+            }
+            return lag;
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ class GatewayAccessTest {
                 .when().post("/api/internal/organizations")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .body("type", equalTo("urn:partyaffairs:problem:service-unavailable"));
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.platform.error;
 
+import cn.gov.partyaffairs.platform.db.DatabaseUnavailable;
 import cn.gov.partyaffairs.platform.http.EnumParameters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -22,11 +24,27 @@ import java.util.stream.Collectors;
 
 /**
  * The one place where exceptions become {@code application/problem+json}. A caller's mistake is a 4xx naming what to
- * fix; anything unexpected is a 500 with an incident id to quote, and never the exception's type or message.
+ * fix; a database that cannot be reached is a 503 with {@code Retry-After} (the command was rolled back: nothing
+ * was saved, and sending it again later is safe); anything else unexpected is a 500 with an incident id to quote,
+ * and never the exception's type or message.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** How long a caller waits before trying again while the database is away (a restart takes seconds). */
+    public static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
+    /**
+     * The answer to any request that failed because the database could not be reached. Every command runs in one
+     * transaction with its outbox row, so a failure before the commit leaves neither the change nor its event.
+     */
+    public static Problem databaseUnavailable() {
+        return Problem.of("service-unavailable", "服务暂不可用 Service unavailable", 503,
+                "数据库暂时无法连接，本次操作没有保存任何内容，请稍后（约 5 秒）重试"
+                        + " (the database cannot be reached right now: nothing was saved, please try again in a few seconds)")
+                .withRetryAfter(DATABASE_RETRY_AFTER);
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -76,6 +94,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            // Expected while the database restarts: no stack trace per request, one line naming the cause.
+            LOG.warnf("Database unreachable on %s: %s", uri.getPath(), DatabaseUnavailable.describe(e));
+            return respond(databaseUnavailable(), uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s, on %s", incident, uri.getPath());
         return respond(Problem.of("internal", "系统内部错误 Internal error", 500,

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.platform.messaging;
 
+import cn.gov.partyaffairs.platform.db.DatabaseUnavailable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,12 +21,24 @@ import java.util.function.Consumer;
  * <p>Failures other than {@link UnprocessableEventException} (a database restart, a lock timeout) are retried
  * in place with back-off, which holds the partition and so keeps each aggregate's events in order. An
  * unprocessable event is thrown on, and the channel's dead-letter strategy parks it with the reason.
+ *
+ * <p>A failure that says the event itself is wrong, and would be wrong on every try, is retried only
+ * {@value #DETERMINISTIC_ATTEMPTS} times and then treated as unprocessable, so that one poison event does not hold
+ * its partition for ever: a value the schema refuses (SQLState class 22, data exception) or a constraint it breaks
+ * (class 23), or the effect's own {@link NullPointerException}, {@link IllegalArgumentException} and the like.
+ * Anything else, above all a database that cannot be reached, is retried until it passes: an outage must never
+ * send events to the dead-letter topic.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /**
+     * Tries of an event whose failure would repeat on every try, before it goes to the dead-letter topic: about three
+     * seconds of back-off, room for a constraint that another partition's event is about to satisfy.
+     */
+    static final int DETERMINISTIC_ATTEMPTS = 5;
 
     private final EntityManager em;
 
@@ -47,6 +60,7 @@ public class IdempotentConsumer {
      */
     public Outcome apply(String consumer, IncomingEvent event, Runnable first, Consumer<IncomingEvent> effect) {
         Duration backoff = Duration.ofMillis(200);
+        int deterministicFailures = 0;
         while (true) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
@@ -59,12 +73,42 @@ public class IdempotentConsumer {
                 if (e.getCause() instanceof UnprocessableEventException unprocessable) {
                     throw unprocessable;
                 }
+                String why = DatabaseUnavailable.isCause(e) ? "database unreachable: " + DatabaseUnavailable.describe(e)
+                        : DatabaseUnavailable.describe(e);
+                if (isDeterministic(e) && ++deterministicFailures >= DETERMINISTIC_ATTEMPTS) {
+                    LOG.errorf(e, "%s cannot apply %s %s: %s; it goes to the dead-letter topic", consumer, event.type(),
+                            event.id(), why);
+                    throw new UnprocessableEventException("could not be applied by " + consumer + " in "
+                            + deterministicFailures + " tries: " + why, e);
+                }
                 LOG.warnf("%s could not apply %s %s (%s); retrying in %s", consumer, event.type(), event.id(),
-                        e.getMessage(), backoff);
+                        why, backoff);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Whether trying again cannot help: the event's data breaks the schema or a constraint, or the effect failed on
+     * it as code fails on bad input. Never a database that cannot be reached, a lock, a time-out or a deadlock.
+     */
+    static boolean isDeterministic(Throwable failure) {
+        if (DatabaseUnavailable.isCause(failure)) {
+            return false;
+        }
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Throwable root = failure;
+        for (Throwable at = failure; at != null && seen.add(at); at = at.getCause()) {
+            if (at instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("22") || state.startsWith("23");
+            }
+            root = at;
+        }
+        return root instanceof NullPointerException || root instanceof IllegalArgumentException
+                || root instanceof ClassCastException || root instanceof ArithmeticException
+                || root instanceof IndexOutOfBoundsException || root instanceof java.time.DateTimeException;
     }
 
     private Outcome applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * {@link ProblemDocumentation}): the responses an operation declares (401, 403 from its roles; 429 where it says
  * so) get the problem media type and schema, and the refusals every operation can give are declared on each — 400
  * (bad input is refused before any resource, {@code http/RequestGuard}), 404 where the path names a record, 409 where
- * a command meets a state that does not allow it. Runs at build time, so the stored document, which the gateway
+ * a command meets a state that does not allow it, 503 with Retry-After while the database or the owning service
+ * cannot be reached. Runs at build time, so the stored document, which the gateway
  * merges and the client is generated from, has them.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -29,7 +30,8 @@ public class ProblemResponses implements OASFilter {
             "403", "无权操作：角色、所属组织或系统授权不允许 (forbidden)",
             "404", "记录不存在 (not-found)",
             "409", "与当前状态冲突：problem 的 type 说明哪条规则，currentState 说明当前状态 (illegal-transition, duplicate-code …)",
-            "429", "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)");
+            "429", "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)",
+            "503", "服务暂不可用：数据库或后台服务暂时无法连接，请按 Retry-After 等待后重试；detail 说明是否可能已保存 (service-unavailable)");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -42,6 +44,7 @@ public class ProblemResponses implements OASFilter {
             }
             APIResponses responses = operation.getResponses();
             declare(responses, "400");
+            declare(responses, "503"); // any operation, while the database or the owning service is away
             if (path.contains("{")) {
                 declare(responses, "404");
             }

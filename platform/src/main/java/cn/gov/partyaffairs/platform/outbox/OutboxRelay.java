@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.platform.outbox;
 
+import cn.gov.partyaffairs.platform.db.DatabaseUnavailable;
 import cn.gov.partyaffairs.platform.messaging.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,6 +50,7 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean kafkaDown;
+    private volatile boolean databaseDown;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
@@ -92,6 +94,11 @@ public class OutboxRelay {
         return kafkaDown;
     }
 
+    /** True while the last attempt to read the outbox failed because the database could not be reached. */
+    public boolean databaseDown() {
+        return databaseDown;
+    }
+
     private void run() {
         while (running) {
             try {
@@ -99,6 +106,10 @@ public class OutboxRelay {
                 if (kafkaDown) {
                     LOG.infof("Kafka answers again; the outbox relay resumed");
                     kafkaDown = false;
+                }
+                if (databaseDown) {
+                    LOG.infof("The database answers again; the outbox relay resumed");
+                    databaseDown = false;
                 }
                 if (sent < config.batchSize()) {
                     wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -108,12 +119,22 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (!kafkaDown) {
-                    LOG.warnf("Outbox relay cannot send (%s); events stay in the outbox and are retried every %s",
-                            rootMessage(e), config.retryBackoff());
+                if (DatabaseUnavailable.isCause(e)) {
+                    // The outbox itself cannot be read: nothing is lost (no command commits meanwhile either), the
+                    // producer is fine, and the pool reconnects once the server is back.
+                    if (!databaseDown) {
+                        LOG.warnf("Outbox relay cannot reach the database (%s); it tries again every %s",
+                                DatabaseUnavailable.describe(e), config.retryBackoff());
+                    }
+                    databaseDown = true;
+                } else {
+                    if (!kafkaDown) {
+                        LOG.warnf("Outbox relay cannot send (%s); events stay in the outbox and are retried every %s",
+                                rootMessage(e), config.retryBackoff());
+                    }
+                    kafkaDown = true;
+                    closeProducer();
                 }
-                kafkaDown = true;
-                closeProducer();
                 sleep(config.retryBackoff().toMillis());
             }
         }

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.platform.time;
 
+import cn.gov.partyaffairs.platform.db.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -35,14 +36,29 @@ public final class PeriodicTask implements AutoCloseable {
             return thread;
         });
         long every = interval.toMillis();
+        boolean[] databaseAway = {false}; // only the executor's one thread reads and writes it
         executor.scheduleWithFixedDelay(() -> {
             try {
                 int found = task.getAsInt();
+                if (databaseAway[0]) {
+                    LOG.infof("%s: the database answers again", name);
+                    databaseAway[0] = false;
+                }
                 if (found > 0) {
                     LOG.infof("%s: %d found", name, found);
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("%s failed (%s); it runs again in %s", name, e.getMessage(), interval);
+                // Caught, or the executor would never run the task again: a database restart must not end it.
+                if (DatabaseUnavailable.isCause(e)) {
+                    // Once per outage, not every round (a round may come every few hundred milliseconds).
+                    if (!databaseAway[0]) {
+                        LOG.warnf("%s failed (database unreachable: %s); it runs again every %s until it answers",
+                                name, DatabaseUnavailable.describe(e), interval);
+                    }
+                    databaseAway[0] = true;
+                } else {
+                    LOG.warnf("%s failed (%s); it runs again in %s", name, e.getMessage(), interval);
+                }
             }
         }, every, every, TimeUnit.MILLISECONDS);
         return new PeriodicTask(executor);
