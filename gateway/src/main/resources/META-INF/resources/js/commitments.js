@@ -24,8 +24,8 @@ function bar(c) {
 
 function satisfaction(s) {
   if (!s || !s.evaluations) return t('暂无群众评价', 'Not yet evaluated');
-  return t(`群众评价 ${s.evaluations} 次：满意 ${s.satisfied}，基本满意 ${s.basicallySatisfied}，不满意 ${s.dissatisfied}，满意率 ${percent(s.rate)}`,
-    `${s.evaluations} evaluations: ${s.satisfied} satisfied, ${s.basicallySatisfied} basically, ${s.dissatisfied} dissatisfied (${percent(s.rate)})`);
+  return t(`群众评价 ${s.evaluations} 次（实名 ${s.verified ?? 0}，匿名 ${s.anonymous ?? s.evaluations}）：满意 ${s.satisfied}，基本满意 ${s.basicallySatisfied}，不满意 ${s.dissatisfied}，满意率 ${percent(s.rate)}`,
+    `${s.evaluations} evaluations (${s.verified ?? 0} signed-in, ${s.anonymous ?? s.evaluations} anonymous): ${s.satisfied} satisfied, ${s.basicallySatisfied} basically, ${s.dissatisfied} dissatisfied (${percent(s.rate)})`);
 }
 
 /**

@@ -188,17 +188,23 @@ public class PublicResource {
     @POST
     @Path("commitments/{id}/evaluations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate a commitment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED, with an optional comment")
+    @Operation(summary = "Evaluate a commitment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED, with an optional "
+            + "comment. With a citizen's token (role citizen) once per person, a second time revises it (200); "
+            + "without one anonymously, a few times per address and day")
     @APIResponse(responseCode = "201", description = "评议已收到；评论审核通过后公开",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EvaluationDto")))
-    @APIResponse(responseCode = "429", description = "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)")
+    @APIResponse(responseCode = "200", description = "您此前的评议已修改，仍只计一次 (a citizen's revision)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EvaluationDto")))
+    @APIResponse(responseCode = "429", description = "提交过于频繁，或同一地址今日匿名评议这项承诺已达上限；请按 Retry-After 等待或登录后评议 (rate-limited)")
     @Blocking
     public Response evaluate(@PathParam("id") UUID id,
                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                      schema = @Schema(ref = "NewEvaluation"))) String body, @Context HttpHeaders headers,
                              @Context HttpServerRequest http) {
+        // A citizen's token goes along (the commitment service checks it and counts one evaluation per person);
+        // without one the evaluation is anonymous.
         return forwarder.forward("POST", config.services().commitment(), "/commitments/" + id + "/evaluations", body,
-                CommandForwarder.Caller.anonymous(headers, http.remoteAddress().hostAddress()));
+                CommandForwarder.Caller.of(headers, http.remoteAddress().hostAddress()));
     }
 
     @GET

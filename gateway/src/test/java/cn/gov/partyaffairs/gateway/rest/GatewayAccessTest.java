@@ -30,6 +30,15 @@ class GatewayAccessTest {
                 .when().post("/api/internal/organizations").then().statusCode(401);
     }
 
+    /** A citizen signs in to evaluate as one person (through the public path), never to read or act inside. */
+    @Test
+    void aCitizensTokenDoesNotOpenTheInternalPaths() {
+        String citizen = TestTokens.citizen("citizen");
+        given().auth().oauth2(citizen).when().get("/api/v1/internal/dashboard").then().statusCode(403);
+        given().auth().oauth2(citizen).when().get("/api/internal/disclosures").then().statusCode(403);
+        given().auth().oauth2(TestTokens.countyAdmin()).when().get("/api/v1/internal/dashboard").then().statusCode(200);
+    }
+
     @Test
     void aServiceThatDoesNotAnswerGivesA503Problem() {
         given().auth().oauth2(TestTokens.countyAdmin()).contentType(ContentType.JSON)
