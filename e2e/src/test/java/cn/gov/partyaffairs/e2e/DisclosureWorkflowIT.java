@@ -1,6 +1,7 @@
 package cn.gov.partyaffairs.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,38 @@ class DisclosureWorkflowIT {
         HttpResponse<String> illegal = step(clerk, id, "submit", "{\"attestNoSecrets\":true}");
         assertEquals(409, illegal.statusCode());
         assertEquals("PUBLISHED", Suite.json(illegal).get("currentState").asText());
+    }
+
+    /**
+     * The township's clerk (demo user township, YP-T03) reviews for its villages, and being the reviewer may not also
+     * approve; the county office's approver does. Needs the demo register, where YP-V001 belongs to YP-T03 (without
+     * the demo data this class registers it under YP-T01, and the test is skipped).
+     */
+    @Test
+    void theTownshipsClerkReviewsForItsVillageAndAnotherPersonApproves() {
+        HttpResponse<String> village = Suite.get(Suite.gateway() + "/api/v1/public/organizations/YP-V001", null);
+        Assumptions.assumeTrue(village.statusCode() == 200
+                && "YP-T03".equals(Suite.json(village).path("parentCode").asText()), "the demo register is loaded");
+        String clerk = Suite.token("clerk");
+        String township = Suite.token("township");
+        HttpResponse<String> drafted = Suite.post(Suite.gateway() + "/api/internal/disclosures", clerk, """
+                {"organizationCode":"YP-V001","itemCodes":["C8-01"],"title":"鱼塘村四眼审核验收","body":"村组道路硬化进展。",
+                 "periodStart":"2017-05-01","periodEnd":"2017-06-30","scope":"PUBLIC",
+                 "plannedChannels":["disclosure-board"],"plannedPublicationAt":"%s"}"""
+                .formatted(OffsetDateTime.now().minusMinutes(5)));
+        assertEquals(201, drafted.statusCode(), drafted.body());
+        String id = Suite.json(drafted).get("id").asText();
+        assertEquals(200, step(clerk, id, "submit", "{\"attestNoSecrets\":true}").statusCode());
+        HttpResponse<String> reviewed = step(township, id, "review",
+                "{\"secrecyChecked\":true,\"necessary\":true,\"accurate\":true}");
+        assertEquals(200, reviewed.statusCode(), reviewed.body());
+        HttpResponse<String> sameReviewer = step(township, id, "approve", "");
+        assertEquals(403, sameReviewer.statusCode(), sameReviewer.body());
+        assertEquals("urn:partyaffairs:problem:four-eyes", Suite.json(sameReviewer).get("type").asText());
+        HttpResponse<String> approved = step(Suite.token("approver"), id, "approve", "");
+        assertEquals(200, approved.statusCode(), approved.body());
+        JsonNode steps = Suite.json(approved).get("steps");
+        assertEquals("township", steps.get(2).get("actor").asText());
+        assertEquals("approver", steps.get(3).get("actor").asText());
     }
 }
