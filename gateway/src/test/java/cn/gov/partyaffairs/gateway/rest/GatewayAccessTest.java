@@ -30,6 +30,20 @@ class GatewayAccessTest {
                 .when().post("/api/internal/organizations").then().statusCode(401);
     }
 
+    /**
+     * An evaluation is forwarded with a citizen's token, anonymously with any other: a bad token is no reason to
+     * refuse it here (the service does not answer in tests: 503, never 401).
+     */
+    @Test
+    void anEvaluationWithABadOrACitizensTokenIsForwardedNotRefused() {
+        String path = "/api/v1/public/commitments/" + java.util.UUID.randomUUID() + "/evaluations";
+        for (String token : new String[] {"not-a-token", TestTokens.citizen("citizen"), TestTokens.countyAdmin()}) {
+            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{\"rating\":\"SATISFIED\"}")
+                    .when().post(path).then().statusCode(503)
+                    .body("type", equalTo("urn:partyaffairs:problem:service-unavailable"));
+        }
+    }
+
     /** A citizen signs in to evaluate as one person (through the public path), never to read or act inside. */
     @Test
     void aCitizensTokenDoesNotOpenTheInternalPaths() {
