@@ -1,5 +1,6 @@
 // The issue's acceptance, in a real browser against the started suite: a clerk drafts and submits through the
-// console after logging in with Keycloak, the county admin reviews, approves and publishes, the disclosure shows on
+// console after logging in with Keycloak, the county admin reviews (and may not approve what they reviewed: four
+// eyes), the county office's approver, another person, approves and publishes, the disclosure shows on
 // the portal and on an open dashboard without reload; a visitor's comment counts once moderated; a department
 // head's report moves the public progress bar; phones get no horizontal scroll; a refused form keeps its text.
 import { describe, it, before, after } from 'node:test';
@@ -106,7 +107,7 @@ describe('the web pages', () => {
     await Promise.all([admin.close(), clerk.close()]);
   });
 
-  it('the county admin reviews, approves and publishes it; it shows on the portal and, without reload, on the dashboard', async () => {
+  it('the county admin reviews it, another person approves and publishes it; it shows on the portal and, without reload, on the dashboard', async () => {
     const board = await visitor(browser, { viewport: { width: 1920, height: 1080 } });
     await open(board, 'dashboard.html');
     await board.waitForSelector('#connection[data-state=open]');
@@ -125,12 +126,21 @@ describe('the web pages', () => {
     await item().getByLabel('内容准确').check();
     await item().getByRole('button', { name: '审核通过' }).click();
     await admin.waitForSelector(`#review-queue li[data-status=REVIEWED] >> text=${TITLE}`);
+    // Four eyes: who reviewed does not approve, the county admin neither; the refusal says why, beside the item.
     await item().getByRole('button', { name: '审批通过' }).click();
-    await admin.waitForSelector(`#review-queue li[data-status=APPROVED] >> text=${TITLE}`);
-    await shot(admin, 'console-queue');
-    disclosureId = await item().getAttribute('data-id');
-    await item().getByRole('button', { name: '公开' }).click();
-    await item().waitFor({ state: 'detached' });
+    await item().locator('.action-error').waitFor();
+    assert.match(await item().locator('.action-error').innerText(), /四眼原则/);
+    assert.equal(await item().getAttribute('data-status'), 'REVIEWED');
+
+    const approver = await visitor(browser);
+    await logIn(approver, 'approver');
+    const approving = () => approver.locator('#review-queue li', { hasText: TITLE });
+    await approving().getByRole('button', { name: '审批通过' }).click();
+    await approver.waitForSelector(`#review-queue li[data-status=APPROVED] >> text=${TITLE}`);
+    await shot(approver, 'console-queue');
+    disclosureId = await approving().getAttribute('data-id');
+    await approving().getByRole('button', { name: '公开' }).click();
+    await approving().waitFor({ state: 'detached' });
 
     await board.waitForSelector(`#feed li[data-type=DisclosurePublished] >> text=${TITLE}`);
     await board.waitForFunction((n) => Number(document.getElementById('fig-disclosures').textContent) === n + 1, before);
@@ -140,7 +150,7 @@ describe('the web pages', () => {
     const home = await visitor(browser);
     await open(home, 'index.html');
     await home.waitForSelector(`#latest li a >> text=${TITLE}`);
-    await Promise.all([admin.close(), board.close(), home.close()]);
+    await Promise.all([admin.close(), approver.close(), board.close(), home.close()]);
   });
 
   it('a visitor comments, the admin approves it, and the count goes up', async () => {

@@ -1,6 +1,29 @@
 import { api, el, fill, t, label, LABELS, percent, setUpLanguage, showProblem, clearProblem, notify, milestoneList, milestoneState } from './common.js';
+import { completeLogin, accessToken, login, logout, claims } from './auth.js';
 
 setUpLanguage();
+
+/** A member of the public signed in with an account (role citizen): one evaluation per commitment, changeable. */
+let citizen = null;
+
+/** Who evaluates: a signed-in citizen, or anyone anonymously (limited per address and day). An official is public here. */
+async function signIn() {
+  try { await completeLogin(); } catch { /* a stale or foreign login: go on as the public */ }
+  const token = await accessToken();
+  const who = token ? claims(token) : null;
+  citizen = who && (who.realm_access?.roles || []).includes('citizen') ? who : null;
+  const box = document.getElementById('citizen');
+  if (citizen) {
+    const name = citizen.family_name && citizen.given_name ? `${citizen.family_name}${citizen.given_name}` : citizen.preferred_username;
+    box.replaceChildren(t(`已登录：${name}。每项承诺您的评价只计一次，再次提交即修改。`,
+      `Signed in as ${name}. Your evaluation of a commitment counts once; submitting again changes it.`), ' ',
+    el('button', { type: 'button', class: 'secondary', id: 'citizen-logout', onclick: () => logout() }, t('退出登录', 'Log out')));
+  } else {
+    box.replaceChildren(t('匿名评价时，同一网络地址每天对同一项承诺的评价次数有限；登录后每人一次，可随时修改。',
+      'Anonymous evaluations are limited per network address and day; signed in, you evaluate once and may change it.'), ' ',
+    el('button', { type: 'button', class: 'secondary', id: 'citizen-login', onclick: () => login() }, t('群众登录', 'Sign in')));
+  }
+}
 
 const filters = document.getElementById('filters');
 
@@ -24,8 +47,8 @@ function bar(c) {
 
 function satisfaction(s) {
   if (!s || !s.evaluations) return t('暂无群众评价', 'Not yet evaluated');
-  return t(`群众评价 ${s.evaluations} 次：满意 ${s.satisfied}，基本满意 ${s.basicallySatisfied}，不满意 ${s.dissatisfied}，满意率 ${percent(s.rate)}`,
-    `${s.evaluations} evaluations: ${s.satisfied} satisfied, ${s.basicallySatisfied} basically, ${s.dissatisfied} dissatisfied (${percent(s.rate)})`);
+  return t(`群众评价 ${s.evaluations} 次（实名 ${s.verified ?? 0}，匿名 ${s.anonymous ?? s.evaluations}）：满意 ${s.satisfied}，基本满意 ${s.basicallySatisfied}，不满意 ${s.dissatisfied}，满意率 ${percent(s.rate)}`,
+    `${s.evaluations} evaluations (${s.verified ?? 0} signed-in, ${s.anonymous ?? s.evaluations} anonymous): ${s.satisfied} satisfied, ${s.basicallySatisfied} basically, ${s.dissatisfied} dissatisfied (${percent(s.rate)})`);
 }
 
 /**
@@ -62,9 +85,13 @@ async function details(c, box) {
     clearProblem(form);
     const data = new FormData(form);
     try {
-      await api(`/api/v1/public/commitments/${c.id}/evaluations`, { method: 'POST', body: { rating: data.get('rating'), comment: data.get('comment') || null } });
+      const token = citizen ? await accessToken() : null;
+      const answer = await api(`/api/v1/public/commitments/${c.id}/evaluations`,
+        { method: 'POST', token, body: { rating: data.get('rating'), comment: data.get('comment') || null } });
       form.reset();
-      notify(form, t('感谢您的评价。', 'Thank you for your evaluation.'));
+      notify(form, answer?.revisedAt
+        ? t('已修改您的评价，仍只计一次。', 'Your evaluation is changed; it still counts once.')
+        : t('感谢您的评价。', 'Thank you for your evaluation.'));
     } catch (error) {
       showProblem(form, error);
     }
@@ -107,6 +134,7 @@ filters.addEventListener('submit', (e) => {
   load();
 });
 
+await signIn();
 await choices();
 await load();
 document.body.dataset.ready = 'true';

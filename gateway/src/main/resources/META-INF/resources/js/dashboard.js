@@ -10,6 +10,7 @@ const EVENTS = {
   CommentApproved: ['新增群众评论', 'new comment'], CommitmentPledged: ['新承诺', 'new commitment'],
   CommitmentProgressReported: ['报告进展', 'progress reported'], CommitmentFulfilled: ['兑现承诺', 'fulfilled'],
   CommitmentOverdue: ['承诺逾期', 'overdue'], CommitmentWithdrawn: ['撤回承诺', 'withdrew'], CommitmentEvaluated: ['群众评议', 'evaluated'],
+  CommitmentEvaluationRevised: ['群众修改评议', 'evaluation changed'],
   EvaluationCommentApproved: ['评议意见', 'evaluation comment'], MediaSubmissionAdopted: ['信息被媒体采用', 'adopted by media'],
   OrganizationRegistered: ['新组织', 'organization registered'],
   // Supervision's events reach only a signed-in screen (the internal stream).

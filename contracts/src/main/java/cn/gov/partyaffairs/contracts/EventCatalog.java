@@ -8,6 +8,7 @@ import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentMilestoneMissed;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentWithdrawn;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluationRevised;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentApproved;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
 import cn.gov.partyaffairs.contracts.disclosure.CatalogPublished;
@@ -95,6 +96,7 @@ public final class EventCatalog {
             CommitmentMilestoneMissed.class,
             CommitmentWithdrawn.class,
             CommitmentEvaluated.class,
+            CommitmentEvaluationRevised.class,
             EvaluationCommentApproved.class,
             EvaluationCommentRejected.class,
             DemonstrationUnitDesignated.class,

@@ -292,6 +292,7 @@ const EVENT_TYPES = [
   ['commitment.CommitmentOverdue', '承诺逾期', 'Commitment overdue'],
   ['commitment.CommitmentWithdrawn', '承诺撤回', 'Commitment withdrawn'],
   ['commitment.CommitmentEvaluated', '群众评议', 'Commitment evaluated'],
+  ['commitment.CommitmentEvaluationRevised', '群众修改评议', 'Evaluation changed'],
   ['commitment.EvaluationCommentApproved', '评议意见公开', 'Evaluation comment approved'],
 ].map(([name, zh, en]) => ({ type: `cn.gov.partyaffairs.${name}.v1`, zh, en }));
 

@@ -24,8 +24,23 @@ public final class TestTokens {
         return token("admin", "county-admin", null, null);
     }
 
+    /** Another county admin, by account name: the four-eyes rules tell people apart by it. */
+    public static String countyAdmin(String user) {
+        return token(user, "county-admin", null, null);
+    }
+
     public static String clerk(String organizationCode) {
         return token("clerk-" + organizationCode.toLowerCase(), "org-clerk", "org_code", organizationCode);
+    }
+
+    /** A clerk of the organization with an account name of its own: a second person in the same office. */
+    public static String clerk(String organizationCode, String user) {
+        return token(user, "org-clerk", "org_code", organizationCode);
+    }
+
+    /** A member of the public signed in with an account of their own (role {@code citizen}). */
+    public static String citizen(String user) {
+        return token(user, "citizen", null, null);
     }
 
     public static String departmentHead(String departmentCode) {

@@ -28,6 +28,14 @@ public interface CommitmentConfig {
         @WithDefault("1h")
         Duration window();
 
+        /**
+         * How many anonymous evaluations of one commitment one address may send per day (the county's calendar day).
+         * Several, not one: a whole village may share one connection. A signed-in citizen is not limited by it (one
+         * evaluation per person and commitment, which a second one revises).
+         */
+        @WithDefault("10")
+        int anonymousPerAddressPerDay();
+
         /** The longest comment, in characters, after markup is removed. */
         @WithDefault("300")
         int maxCommentLength();

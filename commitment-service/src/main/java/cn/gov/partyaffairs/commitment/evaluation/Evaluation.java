@@ -37,9 +37,16 @@ public class Evaluation {
     @Column(name = "reject_reason")
     public String rejectReason;
 
-    /** A hash of the sender's address: one evaluation per client and commitment, and the rate limit. */
+    /** A hash of the sender's address: the anonymous per-address-and-day limit, and the rate limit. */
     @Column(name = "client_key", nullable = false)
     public String clientKey;
+
+    /** The signed-in citizen's account (the token's subject): one evaluation per citizen and commitment; null when anonymous. */
+    public String citizen;
+
+    /** When a citizen last revised the evaluation; null if never. */
+    @Column(name = "revised_at")
+    public OffsetDateTime revisedAt;
 
     @Column(name = "moderated_by")
     public String moderatedBy;
@@ -49,6 +56,11 @@ public class Evaluation {
 
     @Column(nullable = false)
     public long version;
+
+    /** A signed-in citizen's evaluation, not an anonymous one. */
+    public boolean verified() {
+        return citizen != null;
+    }
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** 群众评议: anyone may evaluate a commitment once; ratings and approved comments are public. */
+/**
+ * 群众评议: a signed-in citizen evaluates a commitment once and may change it; anyone else anonymously, a few times per
+ * address and day; ratings and approved comments are public.
+ */
 @Path("/commitments/{id}/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,30 +50,45 @@ public class EvaluationResource {
     }
 
     /** What anyone may see of an evaluation; the comment's moderation fields only reach moderators. */
+    /**
+     * @param verified  a signed-in citizen's evaluation (one per person), not an anonymous one
+     * @param revisedAt when the citizen last changed it; null if never
+     */
     public record EvaluationDto(UUID id, UUID commitmentId, Rating rating, String comment,
-                                Evaluation.CommentStatus commentStatus, String rejectReason, OffsetDateTime createdAt) {
+                                Evaluation.CommentStatus commentStatus, String rejectReason, boolean verified,
+                                OffsetDateTime createdAt, OffsetDateTime revisedAt) {
         public static EvaluationDto of(Evaluation e) {
             return new EvaluationDto(e.id, e.commitmentId, e.rating, e.comment, e.commentStatus, e.rejectReason,
-                    e.createdAt);
+                    e.verified(), e.createdAt, e.revisedAt);
         }
     }
 
-    public record SummaryDto(long evaluations, Map<Rating, Long> ratings, Double satisfactionRate,
-                             List<EvaluationDto> comments) {
+    /**
+     * @param evaluations all evaluations, each counted once however often its citizen revised it
+     * @param verified    of them, by signed-in citizens
+     * @param anonymous   of them, anonymous
+     */
+    public record SummaryDto(long evaluations, long verified, long anonymous, Map<Rating, Long> ratings,
+                             Double satisfactionRate, List<EvaluationDto> comments) {
     }
 
     @POST
     @PermitAll
-    @Operation(summary = "Evaluate a commitment (anyone, once per client); a comment is held for moderation")
+    @Operation(summary = "Evaluate a commitment: a signed-in citizen once (again: revises it, 200), anyone else "
+            + "anonymously a few times per address and day; a comment is held for moderation")
     @APIResponseSchema(value = EvaluationDto.class, responseCode = "201", responseDescription = "评议已收到；评论审核通过后公开")
-    @APIResponse(responseCode = "429", description = "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)")
+    @APIResponse(responseCode = "200", description = "您（已登录的群众）此前的评议已修改，仍只计一次 (revised)")
+    @APIResponse(responseCode = "429", description = "提交过于频繁，或同一地址今日匿名评议这项承诺已达上限；请按 Retry-After 等待，或登录后评议 (rate-limited, anonymous-evaluations-per-day)")
     public Response evaluate(@PathParam("id") UUID commitmentId,
                              @NotNull(message = "请求体不能为空") @Valid NewEvaluation request,
                              @Context HttpServerRequest http) {
-        Evaluation e = evaluations.evaluate(commitmentId, request.rating(), request.comment(),
+        EvaluationService.Outcome outcome = evaluations.evaluate(commitmentId, request.rating(), request.comment(),
                 PublicInputLimiter.clientKey(http));
-        EvaluationDto shown = new EvaluationDto(e.id, e.commitmentId, e.rating, e.comment, e.commentStatus, null, e.createdAt);
-        return AggregateHeaders.tag(Response.status(Response.Status.CREATED), e.id, e.version).entity(shown).build();
+        Evaluation e = outcome.evaluation();
+        EvaluationDto shown = new EvaluationDto(e.id, e.commitmentId, e.rating, e.comment, e.commentStatus, null,
+                e.verified(), e.createdAt, e.revisedAt);
+        Response.Status status = outcome.revised() ? Response.Status.OK : Response.Status.CREATED;
+        return AggregateHeaders.tag(Response.status(status), e.id, e.version).entity(shown).build();
     }
 
     @GET
@@ -78,7 +96,8 @@ public class EvaluationResource {
     @Operation(summary = "Counts per rating, the satisfaction rate and the approved comments")
     public SummaryDto summary(@PathParam("id") UUID commitmentId) {
         EvaluationService.Summary summary = evaluations.summary(commitmentId);
-        return new SummaryDto(summary.evaluations(), summary.ratings(), summary.satisfactionRate(),
+        return new SummaryDto(summary.evaluations(), summary.verified(), summary.anonymous(), summary.ratings(),
+                summary.satisfactionRate(),
                 summary.approvedComments().stream().map(EvaluationDto::of).toList());
     }
 }

@@ -10,6 +10,8 @@ package cn.gov.partyaffairs.commitment.statistics;
  * @param overdue          past the due date, unfulfilled
  * @param averageProgress  mean progress in percent over the pledged (a fulfilled one counts 100, no report 0)
  * @param satisfactionRate satisfied and basically satisfied over all evaluations; null without evaluations
+ * @param verifiedEvaluations  of the evaluations, those of signed-in citizens (one per person, revisions counted once)
+ * @param anonymousEvaluations of the evaluations, the anonymous ones
  */
 public record Figures(
         String key,
@@ -26,7 +28,9 @@ public record Figures(
         long satisfied,
         long basicallySatisfied,
         long dissatisfied,
-        Double satisfactionRate) {
+        Double satisfactionRate,
+        long verifiedEvaluations,
+        long anonymousEvaluations) {
 
     /** Sums that add up over a subtree; the rates are computed from them only at the end. */
     static final class Tally {
@@ -40,6 +44,7 @@ public record Figures(
         long satisfied;
         long basicallySatisfied;
         long dissatisfied;
+        long verified;
 
         void add(Tally other) {
             pledged += other.pledged;
@@ -52,6 +57,7 @@ public record Figures(
             satisfied += other.satisfied;
             basicallySatisfied += other.basicallySatisfied;
             dissatisfied += other.dissatisfied;
+            verified += other.verified;
         }
 
         boolean isEmpty() {
@@ -64,7 +70,7 @@ public record Figures(
                     ratio(fulfilledOnTime, fulfilled), overdue, withdrawn,
                     pledged == 0 ? null : Math.round(progressSum * 10.0 / pledged) / 10.0,
                     evaluations, satisfied, basicallySatisfied, dissatisfied,
-                    ratio(satisfied + basicallySatisfied, evaluations));
+                    ratio(satisfied + basicallySatisfied, evaluations), verified, evaluations - verified);
         }
 
         private static Double ratio(long part, long whole) {

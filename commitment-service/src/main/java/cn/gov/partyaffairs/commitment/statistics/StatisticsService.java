@@ -137,7 +137,8 @@ public class StatisticsService {
                 SELECT %1$s AS k,
                        count(*) FILTER (WHERE e.rating = 'SATISFIED'),
                        count(*) FILTER (WHERE e.rating = 'BASICALLY_SATISFIED'),
-                       count(*) FILTER (WHERE e.rating = 'DISSATISFIED')
+                       count(*) FILTER (WHERE e.rating = 'DISSATISFIED'),
+                       count(*) FILTER (WHERE e.citizen IS NOT NULL)
                 FROM evaluation e JOIN commitment c ON c.id = e.commitment_id
                 WHERE %1$s IS NOT NULL%2$s GROUP BY 1""".formatted(dimension.column, kindFilter))
                 .getResultList();
@@ -146,6 +147,7 @@ public class StatisticsService {
             t.satisfied = number(row[1]);
             t.basicallySatisfied = number(row[2]);
             t.dissatisfied = number(row[3]);
+            t.verified = number(row[4]);
         }
         return tallies;
     }

@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.nullValue;
  * The figures on a small tree, checked against hand-computed ones: township T with villages V1 and V2.
  * <pre>
  * V1: a fulfilled on time (100), b in progress 40%, c withdrawn;  evaluations of a: satisfied, basically satisfied
- * V2: d fulfilled late (100),   e overdue at 20%;                evaluation of d: dissatisfied
+ * V2: d fulfilled late (100),   e overdue at 20%;                evaluation of d: dissatisfied (a citizen's)
  * T:  f pledged, no report (0)
  * </pre>
  */
@@ -67,7 +67,11 @@ class StatisticsTest {
         clock.reset();
         evaluate(a, "SATISFIED");
         evaluate(a, "BASICALLY_SATISFIED");
-        evaluate(d, "DISSATISFIED");
+        // d's evaluation is a signed-in citizen's: counted as the others, and as verified.
+        given().header("X-Forwarded-For", "192.0.2.51-" + UUID.randomUUID()).contentType(ContentType.JSON)
+                .auth().oauth2(TestTokens.citizen("citizen-" + UUID.randomUUID()))
+                .body("{\"rating\":\"DISSATISFIED\"}")
+                .when().post("/commitments/" + d + "/evaluations").then().statusCode(201);
 
         figures(v1).body("pledged", equalTo(2)).body("inProgress", equalTo(1)).body("fulfilled", equalTo(1))
                 .body("fulfilledOnTime", equalTo(1)).body("onTimeRate", equalTo(1.0f)).body("overdue", equalTo(0))
@@ -76,13 +80,15 @@ class StatisticsTest {
         figures(v2).body("pledged", equalTo(2)).body("inProgress", equalTo(0)).body("fulfilled", equalTo(1))
                 .body("fulfilledOnTime", equalTo(0)).body("onTimeRate", equalTo(0.0f)).body("overdue", equalTo(1))
                 .body("withdrawn", equalTo(0)).body("averageProgress", equalTo(60.0f))
-                .body("evaluations", equalTo(1)).body("satisfactionRate", equalTo(0.0f));
+                .body("evaluations", equalTo(1)).body("satisfactionRate", equalTo(0.0f))
+                .body("verifiedEvaluations", equalTo(1)).body("anonymousEvaluations", equalTo(0));
         figures(t).body("name", equalTo("田坪镇党委"))
                 .body("pledged", equalTo(5)).body("inProgress", equalTo(2)).body("fulfilled", equalTo(2))
                 .body("fulfilledOnTime", equalTo(1)).body("onTimeRate", equalTo(0.5f)).body("overdue", equalTo(1))
                 .body("withdrawn", equalTo(1)).body("averageProgress", equalTo(52.0f))
                 .body("evaluations", equalTo(3)).body("satisfied", equalTo(1)).body("basicallySatisfied", equalTo(1))
-                .body("dissatisfied", equalTo(1)).body("satisfactionRate", equalTo(0.6667f));
+                .body("dissatisfied", equalTo(1)).body("satisfactionRate", equalTo(0.6667f))
+                .body("verifiedEvaluations", equalTo(1)).body("anonymousEvaluations", equalTo(2));
         given().auth().oauth2(admin).when().get("/statistics/organizations").then().statusCode(200)
                 .body("find { it.key == '" + t + "' }.pledged", equalTo(5))
                 .body("find { it.key == '" + v1 + "' }.pledged", equalTo(2));

@@ -26,6 +26,7 @@ import cn.gov.partyaffairs.disclosure.repository.OrganizationRepository;
 import cn.gov.partyaffairs.disclosure.rest.DisclosureContent;
 import cn.gov.partyaffairs.disclosure.rest.DisclosureDto;
 import cn.gov.partyaffairs.disclosure.rest.WorkflowRequests;
+import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import cn.gov.partyaffairs.platform.rest.PageResult;
@@ -50,6 +51,10 @@ import java.util.stream.Collectors;
  * <p>Who may act: the organization's clerk (or a county admin) drafts, submits, publishes, corrects and withdraws;
  * the competent organization — the parent organization's clerk — or a county admin reviews, sends back and approves;
  * once escalated, only a county admin approves.
+ *
+ * <p>Four eyes (四眼原则), for everyone, the county admin too: whoever drafted, edited or submitted a disclosure does
+ * not review or approve it, and whoever reviewed it (since its last submission) does not approve it. People are told
+ * apart by account, as each step records it ({@code disclosure_step.actor}).
  */
 @ApplicationScoped
 @Transactional
@@ -122,6 +127,7 @@ public class DisclosureService {
     public Disclosure review(UUID id) {
         Disclosure d = forAction(id, Action.REVIEW);
         requireCompetent(d);
+        requireFourEyes(d, Action.REVIEW);
         move(d, Action.REVIEW);
         emit(d, Action.REVIEW.name(), null, new DisclosureReviewed(d.id, d.organization.code,
                 d.scope.name(), caller.username(), List.of("SECRECY", "NECESSITY", "ACCURACY"), now()));
@@ -160,6 +166,7 @@ public class DisclosureService {
         if (d.escalated && !caller.is(Caller.COUNTY_ADMIN)) {
             throw ProblemException.forbidden("此公开事项已报请县委党务公开办公室审批，须由县级管理员审批");
         }
+        requireFourEyes(d, Action.APPROVE);
         move(d, Action.APPROVE);
         emit(d, Action.APPROVE.name(), null,
                 new DisclosureApproved(d.id, d.organization.code, d.scope.name(), caller.username(), now()));
@@ -333,6 +340,43 @@ public class DisclosureService {
             return;
         }
         throw ProblemException.forbidden("只有上级党组织或县委党务公开办公室可以审核、审批组织 " + d.organization.code + " 的公开事项");
+    }
+
+    /** The step actions by which a person is the disclosure's author (提出). */
+    private static final Set<String> AUTHORING = Set.of("DRAFT", Action.EDIT.name(), Action.SUBMIT.name());
+
+    /**
+     * 四眼原则: the author does not review or approve, the reviewer does not approve. Refused with a 403 problem
+     * {@code four-eyes} that names the rule and what to do instead.
+     */
+    private void requireFourEyes(Disclosure d, Action action) {
+        String me = caller.username();
+        List<DisclosureStep> steps = disclosures.steps(d.id);
+        boolean author = steps.stream().anyMatch(s -> AUTHORING.contains(s.action) && me.equals(s.actor));
+        String doing = action == Action.REVIEW ? "审核" : "审批";
+        if (author) {
+            throw fourEyes("您起草、修改或提交了这份公开事项，不能再" + doing + "它（四眼原则：提出与" + doing
+                    + "须由不同的人办理，县级管理员也不例外）；请由上级党组织或县委党务公开办公室的另一位同志" + doing);
+        }
+        if (action == Action.APPROVE) {
+            DisclosureStep review = null;
+            for (DisclosureStep s : steps) {
+                if (s.action.equals(Action.SUBMIT.name())) {
+                    review = null; // a resubmission starts a new review
+                } else if (s.action.equals(Action.REVIEW.name())) {
+                    review = s;
+                }
+            }
+            if (review != null && me.equals(review.actor)) {
+                throw fourEyes("您审核了这份公开事项，不能再审批它（四眼原则：审核与审批须由不同的人办理，县级管理员也不例外）；"
+                        + "请由另一位有审批权限的同志（上级党组织或县委党务公开办公室）审批");
+            }
+        }
+    }
+
+    private static ProblemException fourEyes(String detail) {
+        return new ProblemException(Problem.of("four-eyes",
+                "四眼原则：一人不能办理同一事项的两个环节 Four eyes: one person cannot take two steps", 403, detail));
     }
 
     private void requireVisible(Disclosure d) {

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +70,8 @@ class DisclosureWorkflowTest {
     }
 
     private static final String ATTEST = "{\"attestNoSecrets\":true}";
+    /** A second county admin: the county office's approver, another person than the admin who reviews. */
+    private static final String APPROVER = TestTokens.countyAdmin("approver");
     private static final String REVIEW = "{\"secrecyChecked\":true,\"necessary\":true,\"accurate\":true}";
 
     @Test
@@ -78,7 +81,7 @@ class DisclosureWorkflowTest {
         String id = draft(publicDraft());
         step(clerk, id, "submit", ATTEST).statusCode(200).body("status", equalTo("SUBMITTED"));
         step(parent, id, "review", REVIEW).statusCode(200).body("status", equalTo("REVIEWED"));
-        step(parent, id, "approve", null).statusCode(200).body("status", equalTo("APPROVED"));
+        step(APPROVER, id, "approve", null).statusCode(200).body("status", equalTo("APPROVED"));
         step(clerk, id, "publish", "{\"channels\":[\"disclosure-board\",\"county-website\"]}")
                 .statusCode(200).body("status", equalTo("PUBLISHED")).body("contentVersion", equalTo(1))
                 .header("Aggregate-Version", "5");
@@ -97,10 +100,10 @@ class DisclosureWorkflowTest {
                         .replace("cn.gov.partyaffairs.disclosure.", "").replace(".v1", "")).toList());
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"),
                 events.stream().map(r -> EventProbe.header(r, "ce_aggregateversion")).toList());
-        // The audit trail's who: each event carries the account of the clerk or reviewer who caused it.
+        // The audit trail's who: each event carries the account of the clerk, reviewer or approver who caused it.
         String clerkAccount = "clerk-" + village.toLowerCase();
         String reviewer = "clerk-" + township.toLowerCase();
-        assertEquals(List.of(clerkAccount, clerkAccount, reviewer, reviewer, clerkAccount, clerkAccount, clerkAccount),
+        assertEquals(List.of(clerkAccount, clerkAccount, reviewer, "approver", clerkAccount, clerkAccount, clerkAccount),
                 events.stream().map(r -> EventProbe.header(r, "ce_actor")).toList());
         assertEquals(List.of("PERSON"), events.stream().map(r -> EventProbe.header(r, "ce_actorkind")).distinct().toList());
         assertTrue(events.get(2).value().contains("\"checks\":[\"SECRECY\",\"NECESSITY\",\"ACCURACY\"]"),
@@ -135,6 +138,63 @@ class DisclosureWorkflowTest {
     }
 
     @Test
+    void fourEyesNobodyReviewsWhatTheyWroteNorApprovesWhatTheyReviewedNotEvenTheCountyAdmin() {
+        String admin = TestTokens.countyAdmin();
+        String clerk = TestTokens.clerk(village);
+        String parent = TestTokens.clerk(township);
+
+        // The county admin drafts for the village (and may): then not the admin's review.
+        String written = given().auth().oauth2(admin).contentType(ContentType.JSON).body(publicDraft())
+                .when().post("/disclosures").then().statusCode(201).extract().path("id");
+        step(admin, written, "submit", ATTEST).statusCode(200);
+        step(admin, written, "review", REVIEW).statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:partyaffairs:problem:four-eyes"))
+                .body("title", containsString("四眼原则"))
+                .body("detail", containsString("不能再审核"));
+        step(admin, written, "approve", null).statusCode(409); // not reviewed yet: the state says so first
+        step(parent, written, "review", REVIEW).statusCode(200);
+        step(admin, written, "approve", null).statusCode(403).body("type", equalTo("urn:partyaffairs:problem:four-eyes"))
+                .body("detail", containsString("不能再审批"));
+        step(APPROVER, written, "approve", null).statusCode(200).body("status", equalTo("APPROVED"));
+
+        // The reviewer does not approve: neither the parent's clerk nor the county admin.
+        String byParent = draft(publicDraft());
+        step(clerk, byParent, "submit", ATTEST).statusCode(200);
+        step(parent, byParent, "review", REVIEW).statusCode(200);
+        step(parent, byParent, "approve", null).statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:partyaffairs:problem:four-eyes"))
+                .body("detail", containsString("审核与审批须由不同的人"));
+        String byAdmin = draft(publicDraft());
+        step(clerk, byAdmin, "submit", ATTEST).statusCode(200);
+        step(admin, byAdmin, "review", REVIEW).statusCode(200);
+        step(admin, byAdmin, "approve", null).statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:partyaffairs:problem:four-eyes"))
+                .body("detail", containsString("县级管理员也不例外"));
+        given().auth().oauth2(admin).when().get("/disclosures/" + byAdmin).then().body("status", equalTo("REVIEWED"));
+
+        // Sent back and submitted again, it is a new review: whoever reviewed the last round may now approve.
+        step(admin, byAdmin, "return", "{\"reason\":\"请补充金额\"}").statusCode(200);
+        step(clerk, byAdmin, "submit", ATTEST).statusCode(200);
+        step(APPROVER, byAdmin, "review", REVIEW).statusCode(200);
+        step(APPROVER, byAdmin, "approve", null).statusCode(403);
+        step(admin, byAdmin, "approve", null).statusCode(200);
+    }
+
+    @Test
+    void threeDifferentPeopleWalkItAndEachStepNamesItsPerson() {
+        String clerk = TestTokens.clerk(village);
+        String id = draft(publicDraft());
+        step(clerk, id, "submit", ATTEST).statusCode(200);
+        step(TestTokens.clerk(township), id, "review", REVIEW).statusCode(200);
+        step(APPROVER, id, "approve", null).statusCode(200);
+        step(clerk, id, "publish", "{\"channels\":[\"disclosure-board\"]}").statusCode(200)
+                .body("status", equalTo("PUBLISHED"))
+                .body("steps.action", equalTo(List.of("DRAFT", "SUBMIT", "REVIEW", "APPROVE", "PUBLISH")))
+                .body("steps.actor", equalTo(List.of("clerk-" + village.toLowerCase(), "clerk-" + village.toLowerCase(),
+                        "clerk-" + township.toLowerCase(), "approver", "clerk-" + village.toLowerCase())));
+    }
+
+    @Test
     void illegalTransitionsAre409NamingTheCurrentState() {
         String clerk = TestTokens.clerk(village);
         String admin = TestTokens.countyAdmin();
@@ -152,7 +212,7 @@ class DisclosureWorkflowTest {
         step(admin, id, "approve", null).statusCode(409).body("currentState", equalTo("SUBMITTED"));
         step(admin, id, "escalate", "{\"reason\":\"r\"}").statusCode(409);
         step(admin, id, "review", REVIEW).statusCode(200);
-        step(admin, id, "approve", null).statusCode(200);
+        step(APPROVER, id, "approve", null).statusCode(200);
         step(admin, id, "return", "{\"reason\":\"r\"}").statusCode(409).body("currentState", equalTo("APPROVED"));
         step(clerk, id, "publish", "{\"channels\":[\"disclosure-board\"]}").statusCode(200);
         step(clerk, id, "publish", "{\"channels\":[\"disclosure-board\"]}").statusCode(409).body("currentState", equalTo("PUBLISHED"));
@@ -200,7 +260,7 @@ class DisclosureWorkflowTest {
         String id = draft(content(village, "PARTY_WIDE", "\"C6-02\"", "\"meeting\"", past));
         step(clerk, id, "submit", ATTEST).statusCode(200);
         step(TestTokens.countyAdmin(), id, "review", REVIEW).statusCode(200);
-        step(TestTokens.countyAdmin(), id, "approve", null).statusCode(200);
+        step(APPROVER, id, "approve", null).statusCode(200);
         step(clerk, id, "publish", "{\"channels\":[\"new-media\"]}").statusCode(400).body("errors[0].field", equalTo("channels"));
         step(clerk, id, "publish", "{\"channels\":[\"meeting\"]}").statusCode(200);
 
@@ -215,7 +275,7 @@ class DisclosureWorkflowTest {
         String id = draft(content(village, "PUBLIC", "\"C8-01\"", "\"disclosure-board\"", OffsetDateTime.now().plusDays(3)));
         step(clerk, id, "submit", ATTEST).statusCode(200);
         step(TestTokens.countyAdmin(), id, "review", REVIEW).statusCode(200);
-        step(TestTokens.countyAdmin(), id, "approve", null).statusCode(200);
+        step(APPROVER, id, "approve", null).statusCode(200);
         step(clerk, id, "publish", "{\"channels\":[\"disclosure-board\"]}").statusCode(409)
                 .body("type", equalTo("urn:partyaffairs:problem:before-planned-time"));
     }

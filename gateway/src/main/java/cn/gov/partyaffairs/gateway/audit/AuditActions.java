@@ -57,6 +57,7 @@ public final class AuditActions {
         put("CommitmentOverdue", "承诺逾期", "commitment overdue");
         put("CommitmentMilestoneMissed", "节点逾期未达成", "milestone missed");
         put("CommitmentEvaluated", "群众评议", "evaluated");
+        put("CommitmentEvaluationRevised", "群众修改评议", "revised an evaluation");
         put("EvaluationCommentApproved", "评议留言审核通过", "approved an evaluation comment");
         put("EvaluationCommentRejected", "评议留言不予显示", "rejected an evaluation comment");
         // supervision service

@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.gateway.projection;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluationRevised;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentMilestoneMissed;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentPledged;
@@ -100,16 +101,40 @@ public class CommitmentProjection {
             case "CommitmentEvaluated" -> {
                 CommitmentEvaluated e = event.as(CommitmentEvaluated.class, mapper);
                 int inserted = em.createNativeQuery("""
-                                INSERT INTO evaluation_rating_view (id, commitment_id, rating, rated_at)
-                                VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
+                                INSERT INTO evaluation_rating_view (id, commitment_id, rating, rated_at, verified)
+                                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
                         .setParameter(1, e.evaluationId()).setParameter(2, e.commitmentId())
-                        .setParameter(3, e.rating().name()).setParameter(4, e.at()).executeUpdate();
+                        .setParameter(3, e.rating().name()).setParameter(4, e.at()).setParameter(5, e.byCitizen())
+                        .executeUpdate();
                 if (inserted > 0) {
-                    em.createNativeQuery("UPDATE commitment_view SET %1$s = %1$s + 1 WHERE id = ?1"
+                    em.createNativeQuery("""
+                                    UPDATE commitment_view SET %1$s = %1$s + 1,
+                                        verified_evaluations = verified_evaluations + ?2 WHERE id = ?1"""
                                     .formatted(ratingColumn(e.rating())))
+                            .setParameter(1, e.commitmentId()).setParameter(2, e.byCitizen() ? 1 : 0).executeUpdate();
+                    figures.add("evaluations." + e.rating(), 1);
+                    if (e.byCitizen()) {
+                        figures.add("evaluations.verified", 1);
+                    }
+                }
+            }
+            case "CommitmentEvaluationRevised" -> {
+                // A citizen changed their evaluation: it moves from one rating to the other and still counts once;
+                // its approved comment, if any, is no longer what the citizen says.
+                CommitmentEvaluationRevised e = event.as(CommitmentEvaluationRevised.class, mapper);
+                int moved = em.createNativeQuery("""
+                                UPDATE evaluation_rating_view SET rating = ?3 WHERE id = ?1 AND rating = ?2""")
+                        .setParameter(1, e.evaluationId()).setParameter(2, e.previousRating().name())
+                        .setParameter(3, e.rating().name()).executeUpdate();
+                if (moved > 0 && e.previousRating() != e.rating()) {
+                    em.createNativeQuery("UPDATE commitment_view SET %1$s = %1$s - 1, %2$s = %2$s + 1 WHERE id = ?1"
+                                    .formatted(ratingColumn(e.previousRating()), ratingColumn(e.rating())))
                             .setParameter(1, e.commitmentId()).executeUpdate();
+                    figures.add("evaluations." + e.previousRating(), -1);
                     figures.add("evaluations." + e.rating(), 1);
                 }
+                em.createNativeQuery("DELETE FROM evaluation_comment_view WHERE id = ?1")
+                        .setParameter(1, e.evaluationId()).executeUpdate();
             }
             case "EvaluationCommentApproved" -> {
                 EvaluationCommentApproved e = event.as(EvaluationCommentApproved.class, mapper);
@@ -139,11 +164,12 @@ public class CommitmentProjection {
                         INSERT INTO commitment_view (id, kind, title, description, category, department_code,
                             department_name, organization_code, organization_name, responsible, target_quantity,
                             target_unit, milestones, pledged_on, due_date, status, updated_at,
-                            satisfied, basically_satisfied, dissatisfied)
+                            satisfied, basically_satisfied, dissatisfied, verified_evaluations)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'PLEDGED', ?16,
                             (SELECT count(*) FROM evaluation_rating_view WHERE commitment_id = ?1 AND rating = 'SATISFIED'),
                             (SELECT count(*) FROM evaluation_rating_view WHERE commitment_id = ?1 AND rating = 'BASICALLY_SATISFIED'),
-                            (SELECT count(*) FROM evaluation_rating_view WHERE commitment_id = ?1 AND rating = 'DISSATISFIED'))
+                            (SELECT count(*) FROM evaluation_rating_view WHERE commitment_id = ?1 AND rating = 'DISSATISFIED'),
+                            (SELECT count(*) FROM evaluation_rating_view WHERE commitment_id = ?1 AND verified))
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, e.commitmentId()).setParameter(2, e.kind().name()).setParameter(3, e.title())
                 .setParameter(4, e.description()).setParameter(5, e.category()).setParameter(6, e.departmentCode())

@@ -197,14 +197,17 @@ public class AnnualReportQuery {
 
     private AnnualReport.Evaluations evaluations(String code, OffsetDateTime start, OffsetDateTime end) {
         Map<String, Long> byRating = new TreeMap<>();
+        long verified = 0;
         for (Object[] row : rows(em.createNativeQuery("""
-                SELECT r.rating, count(*) FROM evaluation_rating_view r JOIN commitment_view c ON c.id = r.commitment_id
+                SELECT r.rating, count(*), count(*) FILTER (WHERE r.verified)
+                FROM evaluation_rating_view r JOIN commitment_view c ON c.id = r.commitment_id
                 WHERE r.rated_at >= ?1 AND r.rated_at < ?2 AND (CAST(?3 AS varchar) IS NULL OR c.organization_code = ?3)
                 GROUP BY r.rating"""), start, end, code)) {
             byRating.put((String) row[0], number(row[1]));
+            verified += number(row[2]);
         }
         PublicDtos.Satisfaction s = PublicDtos.Satisfaction.of(byRating.getOrDefault("SATISFIED", 0L),
-                byRating.getOrDefault("BASICALLY_SATISFIED", 0L), byRating.getOrDefault("DISSATISFIED", 0L));
+                byRating.getOrDefault("BASICALLY_SATISFIED", 0L), byRating.getOrDefault("DISSATISFIED", 0L), verified);
         return new AnnualReport.Evaluations(s.evaluations(), s.satisfied(), s.basicallySatisfied(), s.dissatisfied(),
                 s.rate());
     }

@@ -75,7 +75,8 @@ public record Dashboard(long organizations, long publicDisclosures, Compliance c
                 figures.getOrDefault("disclosures.published.public", 0L), Compliance.of(county), compliance, commitments,
                 PublicDtos.Satisfaction.of(figures.getOrDefault("evaluations.SATISFIED", 0L),
                         figures.getOrDefault("evaluations.BASICALLY_SATISFIED", 0L),
-                        figures.getOrDefault("evaluations.DISSATISFIED", 0L)),
+                        figures.getOrDefault("evaluations.DISSATISFIED", 0L),
+                        figures.getOrDefault("evaluations.verified", 0L)),
                 adopted, submitted, byOutlet, figures.getOrDefault("comments.approved", 0L));
     }
 }

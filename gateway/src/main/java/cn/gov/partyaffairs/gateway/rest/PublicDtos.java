@@ -82,7 +82,8 @@ public final class PublicDtos {
             return new Commitment(c.id, c.kind, c.title, c.description, c.category, c.departmentCode, c.departmentName,
                     c.organizationCode, c.organizationName, c.responsible, c.targetQuantity, c.targetUnit, milestones,
                     c.pledgedOn, c.dueDate, c.status, c.progressPercent, c.fulfilledOn, c.onTime, c.evidence,
-                    c.withdrawReason, Satisfaction.of(c.satisfied, c.basicallySatisfied, c.dissatisfied),
+                    c.withdrawReason, Satisfaction.of(c.satisfied, c.basicallySatisfied, c.dissatisfied,
+                            c.verifiedEvaluations),
                     timeline == null ? null : timeline.stream().map(Progress::of).toList(),
                     comments == null ? null : comments.stream().map(EvaluationComment::of).toList());
         }
@@ -114,12 +115,18 @@ public final class PublicDtos {
         }
     }
 
-    /** @param rate satisfied and basically satisfied over all evaluations; null without any */
+    /**
+     * @param evaluations every evaluation once, however often a citizen revised theirs
+     * @param verified    of them, by signed-in citizens (one per person)
+     * @param anonymous   of them, anonymous (limited per address and day)
+     * @param rate        satisfied and basically satisfied over all evaluations; null without any
+     */
     public record Satisfaction(long evaluations, long satisfied, long basicallySatisfied, long dissatisfied,
-                               Double rate) {
-        public static Satisfaction of(long satisfied, long basically, long dissatisfied) {
+                               Double rate, long verified, long anonymous) {
+        public static Satisfaction of(long satisfied, long basically, long dissatisfied, long verified) {
             long all = satisfied + basically + dissatisfied;
-            return new Satisfaction(all, satisfied, basically, dissatisfied, ratio(satisfied + basically, all));
+            return new Satisfaction(all, satisfied, basically, dissatisfied, ratio(satisfied + basically, all),
+                    verified, all - verified);
         }
     }
 

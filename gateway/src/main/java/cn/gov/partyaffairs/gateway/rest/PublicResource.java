@@ -5,6 +5,9 @@ import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.service.PublicQueries;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
+import cn.gov.partyaffairs.platform.security.Caller;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +42,8 @@ import java.util.UUID;
 /**
  * Anonymous reads, answered from the read models alone: no call to any service on a public read, and from memory
  * while the read models stay as they were ({@link CachedReads}). The public's own input (comments, evaluations) is
- * forwarded without any token, with the client's address for the limits.
+ * forwarded without any token, with the client's address for the limits — except a citizen's valid token on an
+ * evaluation, which goes along so that the commitment service counts one evaluation per person.
  */
 @Path("/api/v1/public")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,8 +61,11 @@ public class PublicResource {
     @Context
     HttpHeaders headers;
 
+    private final CurrentIdentityAssociation identities;
+
     public PublicResource(PublicQueries queries, CommandForwarder forwarder, GatewayConfig config, Clock clock,
-                          CachedReads cached) {
+                          CachedReads cached, CurrentIdentityAssociation identities) {
+        this.identities = identities;
         this.queries = queries;
         this.forwarder = forwarder;
         this.config = config;
@@ -188,17 +196,37 @@ public class PublicResource {
     @POST
     @Path("commitments/{id}/evaluations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate a commitment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED, with an optional comment")
+    @Operation(summary = "Evaluate a commitment: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED, with an optional "
+            + "comment. With a citizen's token (role citizen) once per person, a second time revises it (200); "
+            + "without one anonymously, a few times per address and day")
     @APIResponse(responseCode = "201", description = "评议已收到；评论审核通过后公开",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EvaluationDto")))
-    @APIResponse(responseCode = "429", description = "提交过于频繁，请按 Retry-After 等待后重试 (rate-limited)")
+    @APIResponse(responseCode = "200", description = "您此前的评议已修改，仍只计一次 (a citizen's revision)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EvaluationDto")))
+    @APIResponse(responseCode = "429", description = "提交过于频繁，或同一地址今日匿名评议这项承诺已达上限；请按 Retry-After 等待或登录后评议 (rate-limited)")
     @Blocking
     public Response evaluate(@PathParam("id") UUID id,
                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                      schema = @Schema(ref = "NewEvaluation"))) String body, @Context HttpHeaders headers,
                              @Context HttpServerRequest http) {
+        // A citizen's token goes along (the commitment service checks it again and counts one evaluation per
+        // person); anything else — no token, a bad or expired one, an official's — evaluates anonymously.
+        String address = http.remoteAddress().hostAddress();
         return forwarder.forward("POST", config.services().commitment(), "/commitments/" + id + "/evaluations", body,
-                CommandForwarder.Caller.anonymous(headers, http.remoteAddress().hostAddress()));
+                citizen() ? CommandForwarder.Caller.of(headers, address) : CommandForwarder.Caller.anonymous(headers, address));
+    }
+
+    /** Whether the request carries a valid token of a citizen; a public path never refuses a bad token. */
+    private boolean citizen() {
+        if (headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return false;
+        }
+        try {
+            SecurityIdentity identity = identities.getDeferredIdentity().await().atMost(Duration.ofSeconds(10));
+            return identity != null && !identity.isAnonymous() && identity.hasRole(Caller.CITIZEN);
+        } catch (RuntimeException invalid) {
+            return false;
+        }
     }
 
     @GET

@@ -53,6 +53,9 @@ public class CommitmentView {
     @Column(name = "basically_satisfied")
     public int basicallySatisfied;
     public int dissatisfied;
+    /** Of the evaluations, those of signed-in citizens (one per person); the rest are anonymous. */
+    @Column(name = "verified_evaluations")
+    public int verifiedEvaluations;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -84,6 +84,55 @@ class CommitmentReadModelTest {
     }
 
     @Test
+    void verifiedAndAnonymousEvaluationsApartAndARevisionCountsOnce() {
+        JsonPath before = given().get("/api/public/statistics").then().extract().jsonPath().setRootPath("satisfaction");
+        String organization = TestEvents.code("V");
+        UUID commitment = UUID.randomUUID();
+        TestEvents.send("commitment.CommitmentPledged", commitment, 1, """
+                {"commitmentId":"%s","kind":"PRACTICAL_THING","title":"硬化通组路2公里","description":null,"category":null,
+                 "departmentCode":null,"departmentName":null,"organizationCode":"%s","organizationName":"鱼塘村党支部",
+                 "responsible":"村支书","targetQuantity":2,"targetUnit":"公里","milestones":[],"pledgedOn":"2017-03-01",
+                 "dueDate":"2017-10-31","pledgedBy":"clerk","at":"2017-03-01T09:00:00+08:00"}""".formatted(commitment, organization));
+        UUID citizen = UUID.randomUUID();
+        UUID neighbour = UUID.randomUUID();
+        UUID anonymous = UUID.randomUUID();
+        String evaluated = """
+                {"evaluationId":"%s","commitmentId":"%s","kind":"PRACTICAL_THING","departmentCode":null,"organizationCode":"%s",
+                 "rating":"%s","commentHeld":%s,"at":"2017-06-25T19:30:00+08:00"%s}""";
+        TestEvents.send("commitment.CommitmentEvaluated", citizen, 1,
+                evaluated.formatted(citizen, commitment, organization, "SATISFIED", true, ",\"verified\":true"));
+        TestEvents.send("commitment.CommitmentEvaluated", neighbour, 1,
+                evaluated.formatted(neighbour, commitment, organization, "SATISFIED", false, ",\"verified\":true"));
+        // An event from before the flag: anonymous.
+        TestEvents.send("commitment.CommitmentEvaluated", anonymous, 1,
+                evaluated.formatted(anonymous, commitment, organization, "BASICALLY_SATISFIED", false, ""));
+        TestEvents.send("commitment.EvaluationCommentApproved", citizen, 2, """
+                {"evaluationId":"%s","commitmentId":"%s","rating":"SATISFIED","comment":"路修到家门口了","moderatedBy":"admin",
+                 "at":"2017-06-26T09:00:00+08:00"}""".formatted(citizen, commitment));
+        // The citizen changes their mind: the same evaluation, another rating, the approved comment no longer theirs.
+        TestEvents.send("commitment.CommitmentEvaluationRevised", citizen, 3, """
+                {"evaluationId":"%s","commitmentId":"%s","kind":"PRACTICAL_THING","departmentCode":null,"organizationCode":"%s",
+                 "previousRating":"SATISFIED","rating":"DISSATISFIED","commentHeld":false,"at":"2017-07-02T08:00:00+08:00"}"""
+                .formatted(citizen, commitment, organization));
+        TestEvents.await(() -> {
+            var answer = given().get("/api/public/commitments/" + commitment).then().extract();
+            return answer.statusCode() == 200 && Integer.valueOf(3).equals(answer.path("satisfaction.evaluations"))
+                    && Integer.valueOf(1).equals(answer.path("satisfaction.dissatisfied"));
+        });
+
+        given().when().get("/api/public/commitments/" + commitment).then()
+                .body("satisfaction.evaluations", equalTo(3))
+                .body("satisfaction.verified", equalTo(2)).body("satisfaction.anonymous", equalTo(1))
+                .body("satisfaction.satisfied", equalTo(1)).body("satisfaction.basicallySatisfied", equalTo(1))
+                .body("satisfaction.dissatisfied", equalTo(1))
+                .body("comments.size()", equalTo(0));
+        JsonPath after = given().get("/api/public/statistics").then().extract().jsonPath().setRootPath("satisfaction");
+        assertEquals(figure(before, "evaluations") + 3, figure(after, "evaluations"));
+        assertEquals(figure(before, "verified") + 2, figure(after, "verified"));
+        assertEquals(figure(before, "dissatisfied") + 1, figure(after, "dissatisfied"));
+    }
+
+    @Test
     void aMissedMilestoneShowsOnThePublicTimeline() {
         UUID id = UUID.randomUUID();
         String organization = TestEvents.code("V");

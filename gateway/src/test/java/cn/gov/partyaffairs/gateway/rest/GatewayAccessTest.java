@@ -30,6 +30,29 @@ class GatewayAccessTest {
                 .when().post("/api/internal/organizations").then().statusCode(401);
     }
 
+    /**
+     * An evaluation is forwarded with a citizen's token, anonymously with any other: a bad token is no reason to
+     * refuse it here (the service does not answer in tests: 503, never 401).
+     */
+    @Test
+    void anEvaluationWithABadOrACitizensTokenIsForwardedNotRefused() {
+        String path = "/api/v1/public/commitments/" + java.util.UUID.randomUUID() + "/evaluations";
+        for (String token : new String[] {"not-a-token", TestTokens.citizen("citizen"), TestTokens.countyAdmin()}) {
+            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{\"rating\":\"SATISFIED\"}")
+                    .when().post(path).then().statusCode(503)
+                    .body("type", equalTo("urn:partyaffairs:problem:service-unavailable"));
+        }
+    }
+
+    /** A citizen signs in to evaluate as one person (through the public path), never to read or act inside. */
+    @Test
+    void aCitizensTokenDoesNotOpenTheInternalPaths() {
+        String citizen = TestTokens.citizen("citizen");
+        given().auth().oauth2(citizen).when().get("/api/v1/internal/dashboard").then().statusCode(403);
+        given().auth().oauth2(citizen).when().get("/api/internal/disclosures").then().statusCode(403);
+        given().auth().oauth2(TestTokens.countyAdmin()).when().get("/api/v1/internal/dashboard").then().statusCode(200);
+    }
+
     @Test
     void aServiceThatDoesNotAnswerGivesA503Problem() {
         given().auth().oauth2(TestTokens.countyAdmin()).contentType(ContentType.JSON)

@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublicRecordTruthTest {
 
     /** The demo realm's users (deploy/keycloak/county-realm.json) and the tests' token subjects. */
-    private static final List<String> ACCOUNTS = List.of("admin", "clerk", "clerk2", "head", "inspector", "integration-demo");
+    private static final List<String> ACCOUNTS = List.of("admin", "approver", "clerk", "clerk2", "township", "head", "inspector",
+            "citizen", "citizen2", "integration-demo");
 
     private static final String TYPES = "cn.gov.partyaffairs.disclosure.";
 

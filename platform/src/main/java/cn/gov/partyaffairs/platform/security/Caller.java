@@ -29,6 +29,8 @@ public class Caller {
     public static final String DEPARTMENT_HEAD = "department-head";
     public static final String INSPECTOR = "inspector";
     public static final String INTEGRATION = "integration";
+    /** A member of the public with an account of their own (群众): evaluates commitments as one person. */
+    public static final String CITIZEN = "citizen";
 
     public static final String ORG_CODE_CLAIM = "org_code";
     public static final String DEPARTMENT_CLAIM = "department_code";
@@ -54,6 +56,15 @@ public class Caller {
         }
         String preferred = token.getClaim("preferred_username");
         return preferred != null ? preferred : identity.getPrincipal().getName();
+    }
+
+    /** The account's stable id (the token's {@code sub}); null for the anonymous public. */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        String subject = token.getSubject();
+        return subject != null ? subject : identity.getPrincipal().getName();
     }
 
     /** No token: a member of the public. */
