@@ -1,6 +1,7 @@
 package cn.gov.partyaffairs.disclosure.service;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
@@ -304,7 +305,7 @@ public class DisclosureService {
                         + String.join("、", config.channels().keySet()));
             }
             if (scope.isPartyInternal() && known.isPublic()) {
-                throw ProblemException.invalid(field, "党内公开事项不能通过面向社会的" + known.label() + "公开");
+                throw ProblemException.invalid(field, "党内公开事项不能通过面向社会的" + Labels.zh(Labels.CHANNEL, channel) + "公开");
             }
         }
     }
