@@ -120,12 +120,12 @@ public class DisclosureService {
     }
 
     /** The request's three checks must all be confirmed (the resource validates it); the event records them. */
-    public Disclosure review(UUID id) {
+    public Disclosure review(UUID id, List<String> checks) {
         Disclosure d = forAction(id, Action.REVIEW);
         requireCompetent(d);
         move(d, Action.REVIEW);
         emit(d, Action.REVIEW.name(), null, new DisclosureReviewed(d.id, d.organization.code,
-                d.scope.name(), caller.username(), List.of("SECRECY", "NECESSITY", "ACCURACY"), now()));
+                d.scope.name(), caller.username(), List.copyOf(checks), now()));
         return d;
     }
 
