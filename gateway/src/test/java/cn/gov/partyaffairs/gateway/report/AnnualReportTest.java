@@ -192,7 +192,7 @@ class AnnualReportTest {
                 .then().statusCode(200).contentType("text/html").extract().asString();
         assertTrue(page.contains("<h1 id=\"report-title\">测试" + ORG + "2019年度党务公开工作统计</h1>"), page);
         assertTrue(page.contains("<td class=\"num\" id=\"on-time-rate\">60.0%</td>"), page);
-        assertTrue(page.contains("href=\"/api/public/annual-reports/2019.pdf?organization=" + ORG + "\""), page);
+        assertTrue(page.contains("href=\"/api/v1/public/annual-reports/2019.pdf?organization=" + ORG + "\""), page);
         assertTrue(page.contains("css/report.css") && !page.contains("<style"), "the page links its stylesheet (CSP)");
         given().queryParam("year", 2019).queryParam("organization", "NO-SUCH-ORG").get("/annual-report.html")
                 .then().statusCode(404);
