@@ -39,6 +39,8 @@ public final class Labels {
     public static final String OUTLET = "outlet";
     /** The register's organization types ({@code disclosure.organization-types.*}, {@code supervision.unit-types.*}). */
     public static final String ORGANIZATION_TYPE = "orgType";
+    /** When a catalog item is disclosed ({@link cn.gov.partyaffairs.contracts.disclosure.CatalogPublished}'s timing). */
+    public static final String TIMING = "timing";
     /** {@link cn.gov.partyaffairs.contracts.supervision.GuidanceTaskKind}. */
     public static final String TASK = "task";
     /** Where a demonstration unit's set-up task stands. */
@@ -129,6 +131,9 @@ public final class Labels {
                 .add("enterprise", "非公企业党组织", "Enterprises")
                 .add("village-branch", "农村党支部", "Village branches")
                 .add("community-branch", "社区党支部", "Community branches");
+        vocabulary(TIMING)
+                .add("REGULAR", "按公开周期定期公开", "Every period of the organization's cadence")
+                .add("EVENT", "事后及时公开", "After the matter arises");
         vocabulary(TASK)
                 .add("IMPLEMENTATION_RULES", "制定实施细则", "Implementation rules")
                 .add("CONTENT_CATALOG", "确定公开内容和目录", "Content and catalog")
