@@ -3,11 +3,10 @@ import { api, el, t, label, date, setUpLanguage } from './common.js';
 
 setUpLanguage();
 
-const TIMING = { REGULAR: ['按本组织公开周期定期公开', 'Every period of the organization\'s cadence'], EVENT: ['事后及时公开', 'After the matter arises'] };
 
 function when(i) {
   if (i.timing === 'EVENT' && i.withinDays) return t(`事项发生后 ${i.withinDays} 日内公开`, `within ${i.withinDays} days of the matter`);
-  return TIMING[i.timing] ? t(...TIMING[i.timing]) : i.timing;
+  return label('timing', i.timing);
 }
 
 function who(i) {

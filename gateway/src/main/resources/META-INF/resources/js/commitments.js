@@ -27,8 +27,13 @@ async function signIn() {
 
 const filters = document.getElementById('filters');
 
-/** The filters' choices by name (departments, categories, organizations), then the ones the address asks for. */
+/** A commitment's states, in their order; their names, like the kinds' and categories', come from js/labels.js. */
+const STATUSES = ['PLEDGED', 'IN_PROGRESS', 'FULFILLED', 'OVERDUE', 'WITHDRAWN'];
+
+/** The filters' choices by name (kinds, states, departments, categories, organizations), then the address's. */
 async function choices() {
+  filters.elements.kind.append(...Object.keys(LABELS.kind).map((k) => el('option', { value: k }, label('kind', k))));
+  filters.elements.status.append(...STATUSES.map((s) => el('option', { value: s }, label('status', s))));
   const [departments, organizations] = await Promise.all([
     api('/api/v1/public/departments'), api('/api/v1/public/organizations?size=200')]);
   filters.elements.department.append(...departments.map((d) => el('option', { value: d.code }, d.name)));

@@ -1,4 +1,5 @@
 // Shared by every page: the language switch (Chinese first, English on request), API calls, problem+json errors.
+import { LABELS } from './labels.js';
 
 const LANG_KEY = 'lang';
 
@@ -148,38 +149,8 @@ export function percent(rate) {
   return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
 }
 
-export const LABELS = {
-  scope: { PUBLIC: ['向社会公开', 'Public'], PARTY_WIDE: ['党内公开', 'Within the party'], PARTY_PART: ['党内部分公开', 'Part of the party'] },
-  status: {
-    DRAFT: ['草稿', 'Draft'], SUBMITTED: ['待审核', 'Submitted'], REVIEWED: ['已审核', 'Reviewed'], RETURNED: ['已退回', 'Returned'],
-    APPROVED: ['已审批', 'Approved'], PUBLISHED: ['已公开', 'Published'], WITHDRAWN: ['已撤回', 'Withdrawn'],
-    PLEDGED: ['已承诺', 'Pledged'], IN_PROGRESS: ['推进中', 'In progress'], FULFILLED: ['已兑现', 'Fulfilled'], OVERDUE: ['已逾期', 'Overdue'],
-    KEPT: ['按时公开', 'On time'], ON_TIME: ['按时公开', 'On time'], LATE: ['逾期公开', 'Late'], MISSING: ['未公开', 'Missing'],
-    DUE: ['待公开', 'Due'], PENDING: ['待公开', 'Not yet due'], CURED: ['逾期补公开', 'Late (after a lapse)'],
-    EXEMPTED: ['免于公开', 'Exempted'],
-  },
-  kind: { SERVICE: ['公开服务承诺', 'Service commitment'], PRACTICAL_THING: ['为民办实事', 'Practical thing'] },
-  rating: { SATISFIED: ['满意', 'Satisfied'], BASICALLY_SATISFIED: ['基本满意', 'Basically satisfied'], DISSATISFIED: ['不满意', 'Dissatisfied'] },
-  channel: {
-    'disclosure-board': ['党务公开栏', 'Disclosure board'], 'county-website': ['县政府网站', 'County website'],
-    'new-media': ['新媒体', 'New media'], newspaper: ['《今日玉屏》', 'Newspaper'], journal: ['《和谐玉屏》', 'Journal'],
-    'tv-column': ['电视专栏', 'TV column'], meeting: ['会议', 'Meetings'], leaflet: ['宣传单', 'Leaflets'],
-    documents: ['文件', 'Documents'], 'internal-network': ['党内网络', 'Party network'],
-  },
-  category: {
-    'party-affairs-disclosure': ['党务公开', 'Party affairs disclosure'], 'administrative-approval': ['行政审批', 'Administrative approval'],
-    'law-enforcement': ['行政执法', 'Law enforcement'], 'government-services': ['政府服务', 'Government services'],
-    'credit-system': ['诚信体系', 'Credit system'], 'public-security': ['社会治安', 'Public security'],
-    environment: ['环境建设', 'Environment'], 'investment-attraction': ['招商引资', 'Investment attraction'],
-  },
-  level: { NATIONAL: ['中央级', 'National'], PROVINCIAL: ['省级', 'Provincial'], PREFECTURE: ['地市级', 'Prefecture'], COUNTY: ['县级', 'County'] },
-  orgType: {
-    'county-committee': ['县委', 'County committee'], 'township-committee': ['乡镇党委', 'Township committees'],
-    'county-level': ['县直属党组织', 'County-level organizations'], school: ['学校党组织', 'Schools'],
-    enterprise: ['非公企业党组织', 'Enterprises'], 'village-branch': ['农村党支部', 'Village branches'],
-    'community-branch': ['社区党支部', 'Community branches'],
-  },
-};
+// Every code's [Chinese, English] names, written by the gateway from the one table in the contracts (Labels).
+export { LABELS };
 
 /** Where a commitment's milestone stands: reached, reached late, missed (its date passed unreached) or not yet due. */
 export function milestoneState(m) {

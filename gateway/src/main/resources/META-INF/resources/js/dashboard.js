@@ -66,10 +66,7 @@ async function internal(path) {
 }
 
 /** The national and provincial outlets the county reports by name (the report: 5 by 人民网, 7 by 中国党建网). */
-const OUTLETS = {
-  'people-daily-online': ['人民网', "People's Daily Online"], 'china-party-building-net': ['中国党建网', 'China Party Building Net'],
-  'guizhou-daily': ['贵州日报', 'Guizhou Daily'], 'tongren-daily': ['铜仁日报', 'Tongren Daily'],
-};
+const OUTLETS = ['people-daily-online', 'china-party-building-net', 'guizhou-daily', 'tongren-daily'];
 
 async function statistics() {
   const both = official ? await internal('/api/v1/internal/dashboard') : null;
@@ -103,7 +100,7 @@ async function statistics() {
     const adopted = s.mediaAdoptedByLevel?.[level] || 0;
     return row(label('level', level), `${adopted}/${submitted[level]}`, ['done', adopted / submitted[level]]);
   }), el('p', { class: 'legend', id: 'media-outlets' }, Object.entries(s.mediaAdoptedByOutlet || {})
-    .filter(([code]) => OUTLETS[code]).map(([code, n]) => `${t(OUTLETS[code][0], OUTLETS[code][1])} ${n}`).join(' · ')),
+    .filter(([code]) => OUTLETS.includes(code)).map(([code, n]) => `${label('outlet', code)} ${n}`).join(' · ')),
   el('p', { class: 'legend' }, t('采用篇数/报送篇数', 'adopted / submitted')));
 }
 

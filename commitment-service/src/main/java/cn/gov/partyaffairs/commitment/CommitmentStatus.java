@@ -1,24 +1,21 @@
 package cn.gov.partyaffairs.commitment;
 
+import cn.gov.partyaffairs.contracts.Labels;
+
 /**
  * Where a commitment stands: pledged → in progress → fulfilled (on time or late). Overdue when the due date passed
  * unfulfilled; it can still be fulfilled, late. Withdrawn only with a public reason. Fulfilled and withdrawn are final.
  */
 public enum CommitmentStatus {
-    PLEDGED("已承诺"),
-    IN_PROGRESS("推进中"),
-    OVERDUE("已逾期"),
-    FULFILLED("已兑现"),
-    WITHDRAWN("已撤回");
+    PLEDGED,
+    IN_PROGRESS,
+    OVERDUE,
+    FULFILLED,
+    WITHDRAWN;
 
-    private final String label;
-
-    CommitmentStatus(String label) {
-        this.label = label;
-    }
-
+    /** The state's Chinese name, from the contracts' one table of names. */
     public String label() {
-        return label;
+        return Labels.zh(Labels.STATUS, name());
     }
 
     /** Still to be delivered: progress can be reported, it can be fulfilled or withdrawn. */
@@ -28,6 +25,6 @@ public enum CommitmentStatus {
 
     /** The form the 409 problem names the state in, e.g. {@code FULFILLED（已兑现）}. */
     public String named() {
-        return name() + "（" + label + "）";
+        return name() + "（" + label() + "）";
     }
 }

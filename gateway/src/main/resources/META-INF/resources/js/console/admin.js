@@ -51,7 +51,6 @@ function catalog() {
   return catalogRead;
 }
 
-const TIMING = { REGULAR: ['按公开周期定期公开', 'Every period'], EVENT: ['事后及时公开', 'After the event'] };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Organizations
@@ -219,7 +218,7 @@ async function catalogView(body) {
   const categories = await catalog();
   const items = categories.reduce((n, c) => n + c.items.length, 0);
   const when = (i) => (i.timing === 'EVENT' && i.withinDays ? t(`事后 ${i.withinDays} 日内公开`, `within ${i.withinDays} days`)
-    : TIMING[i.timing] ? t(...TIMING[i.timing]) : i.timing);
+    : label('timing', i.timing));
   const item = (i) => el('li', { 'data-id': i.code },
     el('strong', {}, `${i.code} ${i.name}`),
     el('div', { class: 'meta' }, [label('scope', i.scope), when(i),

@@ -1,33 +1,16 @@
 // An inspector of a guidance group (督促指导小组): the demonstration units the group is responsible for and their
 // set-up tasks, the inspection of a unit in an open round against the checklist, and the findings with their
 // rectification. Each part reloads only itself after a step, so nothing typed elsewhere on the page is lost.
-import { el, t, fill } from '../common.js';
+import { el, t, fill, label, LABELS } from '../common.js';
 import { call, section, field, localNow, sendingForm, emptyItem } from './ui.js';
 
 const API = '/api/v1/internal';
 const enc = encodeURIComponent;
 
-// The services name their states in Chinese; English comes from here.
-const EN = {
-  task: { IMPLEMENTATION_RULES: 'Implementation rules', CONTENT_CATALOG: 'Content and catalog',
-    DISCLOSURE_METHODS: 'Disclosure methods', MATERIALS_LEDGERS: 'Materials and ledgers' },
-  taskStatus: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', DONE: 'Done' },
-  findingStatus: { OPEN: 'To rectify', RECTIFICATION_REPORTED: 'Awaiting verification', REOPENED: 'Rectify again',
-    VERIFIED: 'Verified, closed', RESOLVED: 'Resolved' },
-  severity: { MINOR: 'Minor', MAJOR: 'Major', SERIOUS: 'Serious' },
-  step: { RAISED: 'Raised', RECTIFICATION_REPORTED: 'Rectification reported', VERIFIED: 'Verified, closed',
-    REOPENED: 'Sent back', OVERDUE: 'Overdue', RESOLVED: 'Resolved' },
-};
-const TASK_STATUS = { NOT_STARTED: '未开始', IN_PROGRESS: '推进中', DONE: '已完成' };
-const SEVERITY = { MINOR: '一般', MAJOR: '较重', SERIOUS: '严重' };
-const SOURCE = {
-  INSPECTION: ['督查发现', 'From an inspection'], GUIDANCE: ['指导中发现', 'Found while guiding'],
-  DISCLOSURE_LAPSE: ['未按期公开（自动）', 'Missed disclosure (automatic)'],
-  COMMITMENT_LAPSE: ['为民办实事逾期（自动）', 'Overdue practical thing (automatic)'],
-};
 const AWAITING = ['OPEN', 'REOPENED', 'RECTIFICATION_REPORTED'];
 
-const named = (group, code, zh) => t(zh, EN[group][code]);
+// A state by the shared table of names (js/labels.js); a code it does not know yet by the service's Chinese name.
+const named = (group, code, zh) => (LABELS[group]?.[code] ? label(group, code) : zh || code);
 const today = () => localNow().slice(0, 10);
 const daysFrom = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 let serial = 0;
@@ -65,7 +48,7 @@ function taskItem(unit, task) {
     task.note ? el('span', { class: 'meta note' }, ` · ${task.note}`) : null, ' ',
     formButton(t('更新', 'Update'), 'task', () => [
       field('status', t('状态', 'State'), el('select', { id: uid('task-status') },
-        ...Object.entries(TASK_STATUS).map(([code, zh]) => el('option', { value: code, selected: code === task.status }, t(zh, EN.taskStatus[code]))))),
+        ...Object.keys(LABELS.taskStatus).map((code) => el('option', { value: code, selected: code === task.status }, label('taskStatus', code))))),
       field('on', t('日期', 'On'), el('input', { type: 'date', id: uid('task-on'), value: today(), max: today() })),
       field('note', t('说明', 'Note'), el('input', { type: 'text', id: uid('task-note'), value: task.note || '' })),
     ], async (data) => {
@@ -250,9 +233,9 @@ function findingItem(f, done) {
   return el('li', { 'data-id': f.id, 'data-status': f.status, 'data-unit': f.unitCode, 'data-overdue': late ? 'true' : null },
     el('strong', {}, f.description), ' ',
     el('span', { class: `tag ${f.status}` }, named('findingStatus', f.status, f.statusLabel)),
-    el('span', { class: `tag ${f.severity}` }, t(SEVERITY[f.severity] || f.severityLabel, EN.severity[f.severity])),
+    el('span', { class: `tag ${f.severity}` }, named('severity', f.severity, f.severityLabel)),
     late ? el('span', { class: 'tag OVERDUE' }, t('已逾期', 'Overdue')) : null,
-    el('div', { class: 'meta' }, `${f.unitName} · ${t(...(SOURCE[f.source] || [f.source]))} · ${t('责任人', 'responsible')} ${f.responsible} · `,
+    el('div', { class: 'meta' }, `${f.unitName} · ${label('source', f.source)} · ${t('责任人', 'responsible')} ${f.responsible} · `,
       el('span', { class: late ? 'deadline late' : 'deadline' }, t(`整改期限 ${f.deadline}`, `deadline ${f.deadline}`),
         late ? t(`（已逾期 ${-left} 天）`, ` (${-left} days overdue)`) : awaits ? t(`（还剩 ${left} 天）`, ` (${left} days left)`) : '')),
     f.evidence ? el('div', { class: 'evidence' }, t('整改佐证：', 'Evidence: '), f.evidence) : null,
@@ -274,7 +257,7 @@ function raiseForm(ctx, units, reload) {
     field('inspectionId', t('来源', 'Found in'), inspection),
     field('description', t('问题描述', 'What was found'), el('textarea', { id: 'f-description', rows: 2 })),
     field('severity', t('问题程度', 'Severity'), el('select', { id: 'f-severity' }, el('option', { value: '' }, t('请选择', 'Choose')),
-      ...Object.entries(SEVERITY).map(([code, zh]) => el('option', { value: code }, t(zh, EN.severity[code]))))),
+      ...Object.keys(LABELS.severity).map((code) => el('option', { value: code }, label('severity', code))))),
     field('responsible', t('整改责任人', 'Responsible'), el('input', { type: 'text', id: 'f-responsible', placeholder: t('例如：村党支部书记', 'e.g. the branch secretary') })),
     field('deadline', t('整改期限', 'Deadline'), el('input', { type: 'date', id: 'f-deadline', min: today() })),
     el('div', {}, el('button', { type: 'submit' }, t('记录问题', 'Record the finding'))),

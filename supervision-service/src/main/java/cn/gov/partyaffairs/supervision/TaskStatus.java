@@ -1,19 +1,15 @@
 package cn.gov.partyaffairs.supervision;
 
+import cn.gov.partyaffairs.contracts.Labels;
+
 /** Where one of a unit's set-up tasks stands. */
 public enum TaskStatus implements Labelled {
-    NOT_STARTED("未开始"),
-    IN_PROGRESS("推进中"),
-    DONE("已完成");
-
-    private final String label;
-
-    TaskStatus(String label) {
-        this.label = label;
-    }
+    NOT_STARTED,
+    IN_PROGRESS,
+    DONE;
 
     @Override
     public String label() {
-        return label;
+        return Labels.zh(Labels.TASK_STATUS, name());
     }
 }

@@ -4,18 +4,16 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 
 @ConfigMapping(prefix = "commitment")
 public interface CommitmentConfig {
 
-    /** The categories of public service commitments, by code (e.g. {@code administrative-approval}); extendable. */
-    Map<String, Category> categories();
-
-    interface Category {
-        /** The Chinese name, e.g. 行政审批. */
-        String label();
-    }
+    /**
+     * The categories of public service commitments, by code (e.g. {@code administrative-approval}); extendable, each
+     * with its names in the contracts' {@code Labels}.
+     */
+    List<String> categories();
 
     /** Limits on the public's evaluations. */
     Evaluations evaluations();

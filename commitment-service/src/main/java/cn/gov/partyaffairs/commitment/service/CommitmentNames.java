@@ -1,8 +1,8 @@
 package cn.gov.partyaffairs.commitment.service;
 
 import cn.gov.partyaffairs.commitment.Department;
-import cn.gov.partyaffairs.commitment.config.CommitmentConfig;
 import cn.gov.partyaffairs.commitment.repository.DepartmentRepository;
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.replica.KnownOrganization;
 import cn.gov.partyaffairs.replica.OrganizationReplica;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,14 +16,12 @@ public class CommitmentNames {
 
     private final DepartmentRepository departments;
     private final OrganizationReplica organizations;
-    private final CommitmentConfig config;
     private final Map<String, String> departmentNames = new HashMap<>();
     private final Map<String, String> organizationNames = new HashMap<>();
 
-    public CommitmentNames(DepartmentRepository departments, OrganizationReplica organizations, CommitmentConfig config) {
+    public CommitmentNames(DepartmentRepository departments, OrganizationReplica organizations) {
         this.departments = departments;
         this.organizations = organizations;
-        this.config = config;
     }
 
     public String department(String code) {
@@ -40,7 +38,6 @@ public class CommitmentNames {
         if (code == null) {
             return null;
         }
-        CommitmentConfig.Category category = config.categories().get(code);
-        return category == null ? code : category.label();
+        return Labels.zh(Labels.CATEGORY, code);
     }
 }

@@ -9,6 +9,7 @@ import cn.gov.partyaffairs.commitment.config.CommitmentConfig;
 import cn.gov.partyaffairs.commitment.repository.CommitmentRepository;
 import cn.gov.partyaffairs.commitment.repository.DepartmentRepository;
 import cn.gov.partyaffairs.commitment.rest.CommitmentRequests;
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
@@ -291,14 +292,15 @@ public class CommitmentService {
     }
 
     private void requireCategory(String category) {
-        if (!config.categories().containsKey(category)) {
+        if (!config.categories().contains(category)) {
             throw ProblemException.invalid("category", "没有承诺类别 " + category + "；可选：" + categoryList());
         }
     }
 
     private String categoryList() {
-        return String.join("、", config.categories().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "（" + e.getValue().label() + "）").toList());
+        return String.join("、", config.categories().stream().sorted()
+                .map(c -> c + "（" + Labels.zh(Labels.CATEGORY, c) + "）")
+                .toList());
     }
 
     private static String describe(Commitment c) {

@@ -13,16 +13,16 @@ import java.util.Map;
 @ConfigMapping(prefix = "disclosure")
 public interface DisclosureConfig {
 
-    /** The organization types the register knows, by code (e.g. {@code village-branch}). */
+    /**
+     * The organization types the register knows, by code (e.g. {@code village-branch}); their names are in the
+     * contracts' {@code Labels}, as are the outlets' and channels'.
+     */
     Map<String, OrganizationType> organizationTypes();
 
     /** The media outlets pieces are submitted to, by code (e.g. {@code people-daily-online}). */
     Map<String, Outlet> outlets();
 
     interface Outlet {
-        /** The outlet's Chinese name, e.g. 人民网. */
-        String label();
-
         /** NATIONAL, PROVINCIAL, PREFECTURE or COUNTY. */
         OutletLevel level();
     }
@@ -65,18 +65,12 @@ public interface DisclosureConfig {
     Map<String, Channel> channels();
 
     interface Channel {
-        /** The Chinese name, e.g. 党务公开栏. */
-        String label();
-
         /** Whether the channel reaches society; party-internal disclosures may not use such a channel. */
         @WithName("public")
         boolean isPublic();
     }
 
     interface OrganizationType {
-        /** The Chinese name of the type, e.g. 农村党支部. */
-        String label();
-
         /** How many months one disclosure period spans: 1 monthly, 2 every two months. */
         int cadenceMonths();
     }

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.disclosure.media;
 
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
@@ -35,14 +36,11 @@ import java.util.UUID;
 public class MediaSubmissionResource {
 
     private final MediaSubmissionService submissions;
-    private final DisclosureConfig config;
-
     private final Caller caller;
 
-    public MediaSubmissionResource(MediaSubmissionService submissions, DisclosureConfig config, Caller caller) {
+    public MediaSubmissionResource(MediaSubmissionService submissions, Caller caller) {
         this.caller = caller;
         this.submissions = submissions;
-        this.config = config;
     }
 
     public record NewSubmission(@NotBlank(message = "请填写报送组织") String organizationCode,
@@ -106,8 +104,7 @@ public class MediaSubmissionResource {
     }
 
     private SubmissionDto dto(MediaSubmission s) {
-        DisclosureConfig.Outlet outlet = config.outlets().get(s.outlet);
-        return new SubmissionDto(s.id, s.organization.code, s.title, s.outlet, outlet == null ? s.outlet : outlet.label(),
+        return new SubmissionDto(s.id, s.organization.code, s.title, s.outlet, Labels.zh(Labels.OUTLET, s.outlet),
                 s.outletLevel, s.submittedOn, s.adoptedOn, s.placement);
     }
 }

@@ -89,7 +89,7 @@ public class DisclosureResource {
     @Operation(summary = "Pass review (审核): secrecy check, necessity, accuracy")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已开始审核")
     public Response review(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Review request) {
-        return answer(Response.ok(), service.review(id));
+        return answer(Response.ok(), service.review(id, request.confirmedChecks()));
     }
 
     @POST

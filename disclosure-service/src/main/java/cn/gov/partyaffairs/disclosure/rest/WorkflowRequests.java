@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The bodies of the workflow's steps. */
@@ -25,6 +26,21 @@ public final class WorkflowRequests {
             @NotNull(message = "请完成保密审查") @AssertTrue(message = "未通过保密审查的内容请退回修改") Boolean secrecyChecked,
             @NotNull(message = "请确认公开的必要性") @AssertTrue(message = "不必要公开的内容请退回修改") Boolean necessary,
             @NotNull(message = "请确认内容准确") @AssertTrue(message = "内容不准确请退回修改") Boolean accurate) {
+
+        /** The checks the reviewer confirmed, in their order, as {@code DisclosureReviewed} records them. */
+        public List<String> confirmedChecks() {
+            List<String> checks = new ArrayList<>();
+            if (Boolean.TRUE.equals(secrecyChecked)) {
+                checks.add("SECRECY");
+            }
+            if (Boolean.TRUE.equals(necessary)) {
+                checks.add("NECESSITY");
+            }
+            if (Boolean.TRUE.equals(accurate)) {
+                checks.add("ACCURACY");
+            }
+            return List.copyOf(checks);
+        }
     }
 
     /** A reason that stays in the history: sending back, escalating, withdrawing. */

@@ -1,6 +1,7 @@
 package cn.gov.partyaffairs.disclosure.service;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
@@ -124,13 +125,13 @@ public class DisclosureService {
     }
 
     /** The request's three checks must all be confirmed (the resource validates it); the event records them. */
-    public Disclosure review(UUID id) {
+    public Disclosure review(UUID id, List<String> checks) {
         Disclosure d = forAction(id, Action.REVIEW);
         requireCompetent(d);
         requireFourEyes(d, Action.REVIEW);
         move(d, Action.REVIEW);
         emit(d, Action.REVIEW.name(), null, new DisclosureReviewed(d.id, d.organization.code,
-                d.scope.name(), caller.username(), List.of("SECRECY", "NECESSITY", "ACCURACY"), now()));
+                d.scope.name(), caller.username(), List.copyOf(checks), now()));
         return d;
     }
 
@@ -311,7 +312,7 @@ public class DisclosureService {
                         + String.join("、", config.channels().keySet()));
             }
             if (scope.isPartyInternal() && known.isPublic()) {
-                throw ProblemException.invalid(field, "党内公开事项不能通过面向社会的" + known.label() + "公开");
+                throw ProblemException.invalid(field, "党内公开事项不能通过面向社会的" + Labels.zh(Labels.CHANNEL, channel) + "公开");
             }
         }
     }

@@ -5,10 +5,13 @@ import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluationRevised;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentMilestoneMissed;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentPledged;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentProgressReported;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentWithdrawn;
+import cn.gov.partyaffairs.contracts.commitment.DepartmentRegistered;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentApproved;
+import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
 import cn.gov.partyaffairs.gateway.EventLogEntry.Audience;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
@@ -33,124 +36,138 @@ public class CommitmentProjection {
     private final EntityManager em;
     private final CountyFigureRepository figures;
     private final ObjectMapper mapper;
+    private final EventHandlers<Handler> handlers = new EventHandlers<>();
+
+    /** Applies one event of its type to the read models; the public may see every event that has a handler. */
+    @FunctionalInterface
+    interface Handler {
+        void apply(IncomingEvent event);
+    }
 
     public CommitmentProjection(EntityManager em, CountyFigureRepository figures, ObjectMapper mapper) {
         this.em = em;
         this.figures = figures;
         this.mapper = mapper;
+        handlers.on(CommitmentPledged.class, event -> pledged(event.as(CommitmentPledged.class, mapper)));
+        handlers.on(CommitmentProgressReported.class, event -> {
+            CommitmentProgressReported e = event.as(CommitmentProgressReported.class, mapper);
+            em.createNativeQuery("""
+                            INSERT INTO progress_view (id, commitment_id, percent, quantity, note, reason,
+                                milestone_reached, reported_on, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                            ON CONFLICT DO NOTHING""")
+                    .setParameter(1, e.reportId()).setParameter(2, e.commitmentId()).setParameter(3, e.percent())
+                    .setParameter(4, e.quantity()).setParameter(5, e.note()).setParameter(6, e.reason())
+                    .setParameter(7, e.milestoneReached()).setParameter(8, e.reportedOn()).setParameter(9, e.at())
+                    .executeUpdate();
+            if (e.milestoneReached() != null) {
+                em.createNativeQuery("""
+                                UPDATE commitment_view SET milestones = (
+                                    SELECT coalesce(jsonb_agg(CASE WHEN m ->> 'title' = ?2 AND m ->> 'reachedOn' IS NULL
+                                        THEN m || jsonb_build_object('reachedOn', ?3) ELSE m END), '[]'::jsonb)::text
+                                    FROM jsonb_array_elements(milestones::jsonb) m)
+                                WHERE id = ?1""")
+                        .setParameter(1, e.commitmentId()).setParameter(2, e.milestoneReached())
+                        .setParameter(3, e.reportedOn().toString()).executeUpdate();
+            }
+            move(e.commitmentId(), e.status(), e.progressPercent(), e.at());
+        });
+        handlers.on(CommitmentFulfilled.class, event -> {
+            CommitmentFulfilled e = event.as(CommitmentFulfilled.class, mapper);
+            em.createNativeQuery("""
+                            UPDATE commitment_view SET fulfilled_on = ?2, on_time = ?3, evidence = ?4 WHERE id = ?1""")
+                    .setParameter(1, e.commitmentId()).setParameter(2, e.fulfilledOn()).setParameter(3, e.onTime())
+                    .setParameter(4, e.evidence()).executeUpdate();
+            if (e.onTime()) {
+                figures.add("commitments." + e.kind() + ".on_time", 1);
+            }
+            move(e.commitmentId(), "FULFILLED", 100, e.at());
+        });
+        handlers.on(CommitmentOverdue.class, event -> move(event.aggregateId(), "OVERDUE", null, event.time()));
+        handlers.on(CommitmentMilestoneMissed.class, event -> {
+            // The commitment service found the milestone's date passed unreached: the timeline shows it so.
+            CommitmentMilestoneMissed e = event.as(CommitmentMilestoneMissed.class, mapper);
+            em.createNativeQuery("""
+                            UPDATE commitment_view SET milestones = (
+                                SELECT coalesce(jsonb_agg(CASE WHEN n - 1 = ?2 AND m ->> 'title' = ?3
+                                    THEN m || jsonb_build_object('missedAt', ?4) ELSE m END ORDER BY n), '[]'::jsonb)::text
+                                FROM jsonb_array_elements(milestones::jsonb) WITH ORDINALITY AS x(m, n))
+                            WHERE id = ?1""")
+                    .setParameter(1, e.commitmentId()).setParameter(2, e.position()).setParameter(3, e.milestone())
+                    .setParameter(4, event.text("detectedAt")).executeUpdate();
+        });
+        handlers.on(CommitmentWithdrawn.class, event -> {
+            CommitmentWithdrawn e = event.as(CommitmentWithdrawn.class, mapper);
+            em.createNativeQuery("UPDATE commitment_view SET withdraw_reason = ?2 WHERE id = ?1")
+                    .setParameter(1, e.commitmentId()).setParameter(2, e.reason()).executeUpdate();
+            move(e.commitmentId(), "WITHDRAWN", null, e.at());
+        });
+        handlers.on(CommitmentEvaluated.class, event -> {
+            CommitmentEvaluated e = event.as(CommitmentEvaluated.class, mapper);
+            int inserted = em.createNativeQuery("""
+                            INSERT INTO evaluation_rating_view (id, commitment_id, rating, rated_at, verified)
+                            VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                    .setParameter(1, e.evaluationId()).setParameter(2, e.commitmentId())
+                    .setParameter(3, e.rating().name()).setParameter(4, e.at()).setParameter(5, e.byCitizen())
+                    .executeUpdate();
+            if (inserted > 0) {
+                em.createNativeQuery("""
+                                UPDATE commitment_view SET %1$s = %1$s + 1,
+                                    verified_evaluations = verified_evaluations + ?2 WHERE id = ?1"""
+                                .formatted(ratingColumn(e.rating())))
+                        .setParameter(1, e.commitmentId()).setParameter(2, e.byCitizen() ? 1 : 0).executeUpdate();
+                figures.add("evaluations." + e.rating(), 1);
+                if (e.byCitizen()) {
+                    figures.add("evaluations.verified", 1);
+                }
+            }
+        });
+        handlers.on(CommitmentEvaluationRevised.class, event -> {
+            // A citizen changed their evaluation: it moves from one rating to the other and still counts once;
+            // its approved comment, if any, is no longer what the citizen says.
+            CommitmentEvaluationRevised e = event.as(CommitmentEvaluationRevised.class, mapper);
+            int moved = em.createNativeQuery("""
+                            UPDATE evaluation_rating_view SET rating = ?3 WHERE id = ?1 AND rating = ?2""")
+                    .setParameter(1, e.evaluationId()).setParameter(2, e.previousRating().name())
+                    .setParameter(3, e.rating().name()).executeUpdate();
+            if (moved > 0 && e.previousRating() != e.rating()) {
+                em.createNativeQuery("UPDATE commitment_view SET %1$s = %1$s - 1, %2$s = %2$s + 1 WHERE id = ?1"
+                                .formatted(ratingColumn(e.previousRating()), ratingColumn(e.rating())))
+                        .setParameter(1, e.commitmentId()).executeUpdate();
+                figures.add("evaluations." + e.previousRating(), -1);
+                figures.add("evaluations." + e.rating(), 1);
+            }
+            em.createNativeQuery("DELETE FROM evaluation_comment_view WHERE id = ?1")
+                    .setParameter(1, e.evaluationId()).executeUpdate();
+        });
+        handlers.on(EvaluationCommentApproved.class, event -> {
+            EvaluationCommentApproved e = event.as(EvaluationCommentApproved.class, mapper);
+            em.createNativeQuery("""
+                            INSERT INTO evaluation_comment_view (id, commitment_id, rating, comment, approved_at)
+                            VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                    .setParameter(1, e.evaluationId()).setParameter(2, e.commitmentId())
+                    .setParameter(3, e.rating().name()).setParameter(4, e.comment()).setParameter(5, e.at())
+                    .executeUpdate();
+        });
+        handlers.ignore(EvaluationCommentRejected.class, DepartmentRegistered.class);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Visibility apply(Class<? extends DomainEvent> type, IncomingEvent event) {
         String organization = event.text("organizationCode");
         String department = event.text("departmentCode");
-        switch (type.getSimpleName()) {
-            case "CommitmentPledged" -> pledged(event.as(CommitmentPledged.class, mapper));
-            case "CommitmentProgressReported" -> {
-                CommitmentProgressReported e = event.as(CommitmentProgressReported.class, mapper);
-                em.createNativeQuery("""
-                                INSERT INTO progress_view (id, commitment_id, percent, quantity, note, reason,
-                                    milestone_reached, reported_on, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                                ON CONFLICT DO NOTHING""")
-                        .setParameter(1, e.reportId()).setParameter(2, e.commitmentId()).setParameter(3, e.percent())
-                        .setParameter(4, e.quantity()).setParameter(5, e.note()).setParameter(6, e.reason())
-                        .setParameter(7, e.milestoneReached()).setParameter(8, e.reportedOn()).setParameter(9, e.at())
-                        .executeUpdate();
-                if (e.milestoneReached() != null) {
-                    em.createNativeQuery("""
-                                    UPDATE commitment_view SET milestones = (
-                                        SELECT coalesce(jsonb_agg(CASE WHEN m ->> 'title' = ?2 AND m ->> 'reachedOn' IS NULL
-                                            THEN m || jsonb_build_object('reachedOn', ?3) ELSE m END), '[]'::jsonb)::text
-                                        FROM jsonb_array_elements(milestones::jsonb) m)
-                                    WHERE id = ?1""")
-                            .setParameter(1, e.commitmentId()).setParameter(2, e.milestoneReached())
-                            .setParameter(3, e.reportedOn().toString()).executeUpdate();
-                }
-                move(e.commitmentId(), e.status(), e.progressPercent(), e.at());
-            }
-            case "CommitmentFulfilled" -> {
-                CommitmentFulfilled e = event.as(CommitmentFulfilled.class, mapper);
-                em.createNativeQuery("""
-                                UPDATE commitment_view SET fulfilled_on = ?2, on_time = ?3, evidence = ?4 WHERE id = ?1""")
-                        .setParameter(1, e.commitmentId()).setParameter(2, e.fulfilledOn()).setParameter(3, e.onTime())
-                        .setParameter(4, e.evidence()).executeUpdate();
-                if (e.onTime()) {
-                    figures.add("commitments." + e.kind() + ".on_time", 1);
-                }
-                move(e.commitmentId(), "FULFILLED", 100, e.at());
-            }
-            case "CommitmentOverdue" -> move(event.aggregateId(), "OVERDUE", null, event.time());
-            case "CommitmentMilestoneMissed" -> {
-                // The commitment service found the milestone's date passed unreached: the timeline shows it so.
-                CommitmentMilestoneMissed e = event.as(CommitmentMilestoneMissed.class, mapper);
-                em.createNativeQuery("""
-                                UPDATE commitment_view SET milestones = (
-                                    SELECT coalesce(jsonb_agg(CASE WHEN n - 1 = ?2 AND m ->> 'title' = ?3
-                                        THEN m || jsonb_build_object('missedAt', ?4) ELSE m END ORDER BY n), '[]'::jsonb)::text
-                                    FROM jsonb_array_elements(milestones::jsonb) WITH ORDINALITY AS x(m, n))
-                                WHERE id = ?1""")
-                        .setParameter(1, e.commitmentId()).setParameter(2, e.position()).setParameter(3, e.milestone())
-                        .setParameter(4, event.text("detectedAt")).executeUpdate();
-            }
-            case "CommitmentWithdrawn" -> {
-                CommitmentWithdrawn e = event.as(CommitmentWithdrawn.class, mapper);
-                em.createNativeQuery("UPDATE commitment_view SET withdraw_reason = ?2 WHERE id = ?1")
-                        .setParameter(1, e.commitmentId()).setParameter(2, e.reason()).executeUpdate();
-                move(e.commitmentId(), "WITHDRAWN", null, e.at());
-            }
-            case "CommitmentEvaluated" -> {
-                CommitmentEvaluated e = event.as(CommitmentEvaluated.class, mapper);
-                int inserted = em.createNativeQuery("""
-                                INSERT INTO evaluation_rating_view (id, commitment_id, rating, rated_at, verified)
-                                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
-                        .setParameter(1, e.evaluationId()).setParameter(2, e.commitmentId())
-                        .setParameter(3, e.rating().name()).setParameter(4, e.at()).setParameter(5, e.byCitizen())
-                        .executeUpdate();
-                if (inserted > 0) {
-                    em.createNativeQuery("""
-                                    UPDATE commitment_view SET %1$s = %1$s + 1,
-                                        verified_evaluations = verified_evaluations + ?2 WHERE id = ?1"""
-                                    .formatted(ratingColumn(e.rating())))
-                            .setParameter(1, e.commitmentId()).setParameter(2, e.byCitizen() ? 1 : 0).executeUpdate();
-                    figures.add("evaluations." + e.rating(), 1);
-                    if (e.byCitizen()) {
-                        figures.add("evaluations.verified", 1);
-                    }
-                }
-            }
-            case "CommitmentEvaluationRevised" -> {
-                // A citizen changed their evaluation: it moves from one rating to the other and still counts once;
-                // its approved comment, if any, is no longer what the citizen says.
-                CommitmentEvaluationRevised e = event.as(CommitmentEvaluationRevised.class, mapper);
-                int moved = em.createNativeQuery("""
-                                UPDATE evaluation_rating_view SET rating = ?3 WHERE id = ?1 AND rating = ?2""")
-                        .setParameter(1, e.evaluationId()).setParameter(2, e.previousRating().name())
-                        .setParameter(3, e.rating().name()).executeUpdate();
-                if (moved > 0 && e.previousRating() != e.rating()) {
-                    em.createNativeQuery("UPDATE commitment_view SET %1$s = %1$s - 1, %2$s = %2$s + 1 WHERE id = ?1"
-                                    .formatted(ratingColumn(e.previousRating()), ratingColumn(e.rating())))
-                            .setParameter(1, e.commitmentId()).executeUpdate();
-                    figures.add("evaluations." + e.previousRating(), -1);
-                    figures.add("evaluations." + e.rating(), 1);
-                }
-                em.createNativeQuery("DELETE FROM evaluation_comment_view WHERE id = ?1")
-                        .setParameter(1, e.evaluationId()).executeUpdate();
-            }
-            case "EvaluationCommentApproved" -> {
-                EvaluationCommentApproved e = event.as(EvaluationCommentApproved.class, mapper);
-                em.createNativeQuery("""
-                                INSERT INTO evaluation_comment_view (id, commitment_id, rating, comment, approved_at)
-                                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
-                        .setParameter(1, e.evaluationId()).setParameter(2, e.commitmentId())
-                        .setParameter(3, e.rating().name()).setParameter(4, e.comment()).setParameter(5, e.at())
-                        .executeUpdate();
-            }
-            default -> {
-                // A rejected evaluation comment, and types this gateway does not know yet: officials only.
-                return new Visibility(Audience.INTERNAL, organization, department);
-            }
+        Handler handler = handlers.get(type);
+        if (handler == null) {
+            // Ignored types (a rejected evaluation comment, a department registered) and types this gateway does not
+            // know yet: officials only.
+            return new Visibility(Audience.INTERNAL, organization, department);
         }
+        handler.apply(event);
         return new Visibility(Audience.PUBLIC, organization, department);
+    }
+
+    /** What this projection does with each of the commitment service's types. */
+    EventHandlers<Handler> handlers() {
+        return handlers;
     }
 
     private void pledged(CommitmentPledged e) {

@@ -3,15 +3,25 @@ package cn.gov.partyaffairs.gateway.projection;
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.disclosure.CatalogPublished;
 import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
+import cn.gov.partyaffairs.contracts.disclosure.CommentRejected;
+import cn.gov.partyaffairs.contracts.disclosure.CommentSubmitted;
+import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
+import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
-import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
-import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureEscalated;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureSubmitted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionRecorded;
+import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
 import cn.gov.partyaffairs.gateway.catalog.CatalogReadModel;
@@ -42,6 +52,13 @@ public class DisclosureProjection {
     private final CountyFigureRepository figures;
     private final ObjectMapper mapper;
     private final CatalogReadModel catalog;
+    private final EventHandlers<Handler> handlers = new EventHandlers<>();
+
+    /** Applies one event of its type to the read models and says who may see it. */
+    @FunctionalInterface
+    interface Handler {
+        Visibility apply(IncomingEvent event, String organization);
+    }
 
     public DisclosureProjection(EntityManager em, ReadModel organizations, CountyFigureRepository figures,
                                 ObjectMapper mapper, CatalogReadModel catalog) {
@@ -50,130 +67,144 @@ public class DisclosureProjection {
         this.figures = figures;
         this.mapper = mapper;
         this.catalog = catalog;
+        handlers.on(OrganizationRegistered.class, (event, organization) -> {
+            OrganizationRegistered e = event.as(OrganizationRegistered.class, mapper);
+            organizations.organizationRegistered(e, event.aggregateVersion());
+            retype(e.code(), e.type());
+            return Visibility.open(e.code());
+        });
+        handlers.on(OrganizationUpdated.class, (event, organization) -> {
+            OrganizationUpdated e = event.as(OrganizationUpdated.class, mapper);
+            organizations.organizationUpdated(e, event.aggregateVersion());
+            retype(e.code(), e.type());
+            return Visibility.open(e.code());
+        });
+        handlers.on(OrganizationDeactivated.class, (event, organization) -> {
+            organizations.organizationDeactivated(event.aggregateId(), event.aggregateVersion());
+            return Visibility.open(event.text("code"));
+        });
+        handlers.on(ContentListSettled.class, (event, organization) -> {
+            // What an organization discloses is public, like the catalog it is taken from.
+            ContentListSettled e = event.as(ContentListSettled.class, mapper);
+            em.createNativeQuery("UPDATE organization_view SET content_items = ?2 WHERE code = ?1")
+                    .setParameter(1, e.code()).setParameter(2, String.join(",", e.itemCodes())).executeUpdate();
+            return Visibility.open(e.code());
+        });
+        handlers.on(CatalogPublished.class, (event, organization) -> {
+            // The catalog of what is disclosed is no secret: the public reads it whole.
+            catalog.published(event.as(CatalogPublished.class, mapper));
+            return Visibility.open(null);
+        });
+        handlers.on(DisclosureDrafted.class, (event, organization) -> {
+            DisclosureDrafted e = event.as(DisclosureDrafted.class, mapper);
+            upsertContent(e.disclosureId(), e.organizationCode(), e.scope(), "DRAFT", e.itemCodes(), e.title(),
+                    e.body(), e.periodStart(), e.periodEnd(), e.plannedChannels(), 0, e.at());
+            return Visibility.internal(organization);
+        });
+        handlers.on(DisclosureDraftEdited.class, (event, organization) -> {
+            DisclosureDraftEdited e = event.as(DisclosureDraftEdited.class, mapper);
+            upsertContent(e.disclosureId(), e.organizationCode(), e.scope(), "DRAFT", e.itemCodes(), e.title(),
+                    e.body(), e.periodStart(), e.periodEnd(), e.plannedChannels(), 0, e.at());
+            return Visibility.internal(organization);
+        });
+        handlers.on(DisclosureSubmitted.class, (event, organization) -> {
+            status(event, "SUBMITTED");
+            return Visibility.internal(organization);
+        });
+        handlers.on(DisclosureReviewed.class, (event, organization) -> {
+            status(event, "REVIEWED");
+            return Visibility.internal(organization);
+        });
+        handlers.on(DisclosureApproved.class, (event, organization) -> {
+            status(event, "APPROVED");
+            return Visibility.internal(organization);
+        });
+        handlers.on(DisclosureReturned.class, (event, organization) -> {
+            status(event, "RETURNED");
+            return Visibility.internal(organization);
+        });
+        handlers.on(DisclosureEscalated.class, (event, organization) -> {
+            // The status stays; the county office now decides.
+            return Visibility.internal(organization);
+        });
+        handlers.on(DisclosurePublished.class,
+                (event, organization) -> published(event.as(DisclosurePublished.class, mapper)));
+        handlers.on(DisclosureCorrected.class, (event, organization) -> {
+            DisclosureCorrected e = event.as(DisclosureCorrected.class, mapper);
+            em.createNativeQuery("""
+                            UPDATE disclosure_view SET title = ?2, body = ?3, content_version = ?4, updated_at = ?5
+                            WHERE id = ?1""")
+                    .setParameter(1, e.disclosureId()).setParameter(2, e.title()).setParameter(3, e.body())
+                    .setParameter(4, e.contentVersion()).setParameter(5, e.at()).executeUpdate();
+            version(e.disclosureId(), e.contentVersion(), e.title(), e.body(), e.reason(), e.at());
+            return Visibility.ofScope(e.scope(), organization);
+        });
+        handlers.on(DisclosureWithdrawn.class, (event, organization) -> {
+            DisclosureWithdrawn e = event.as(DisclosureWithdrawn.class, mapper);
+            int changed = em.createNativeQuery("""
+                            UPDATE disclosure_view SET status = 'WITHDRAWN', withdraw_reason = ?2, withdrawn_at = ?3,
+                            updated_at = ?3 WHERE id = ?1 AND status = 'PUBLISHED'""")
+                    .setParameter(1, e.disclosureId()).setParameter(2, e.reason()).setParameter(3, e.at())
+                    .executeUpdate();
+            if (changed > 0) {
+                figures.add(publishedFigure(e.scope()), -1);
+            }
+            // The content leaves the public streams and webhooks, replays included: the events that carried its
+            // body (publication, corrections) stay in the log for officials only. This event says it existed.
+            em.createNativeQuery("""
+                            UPDATE event_log SET audience = 'INTERNAL'
+                            WHERE subject = ?1 AND audience = 'PUBLIC' AND type NOT LIKE '%.DisclosureWithdrawn.v%'""")
+                    .setParameter(1, e.disclosureId()).executeUpdate();
+            return Visibility.ofScope(e.scope(), organization);
+        });
+        handlers.on(DisclosureOverdue.class, DisclosureLapseCured.class, (event, organization) -> {
+            // The lapse and its cure reach the matrix as the engine's outcome (ComplianceOutcomeRecorded).
+            return Visibility.open(organization);
+        });
+        handlers.on(ComplianceOutcomeRecorded.class, (event, organization) -> {
+            compliance(event.as(ComplianceOutcomeRecorded.class, mapper));
+            return Visibility.open(organization);
+        });
+        handlers.on(CommentApproved.class, (event, organization) -> {
+            CommentApproved e = event.as(CommentApproved.class, mapper);
+            int inserted = em.createNativeQuery("""
+                            INSERT INTO comment_view (id, disclosure_id, author_name, body, approved_at)
+                            VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                    .setParameter(1, e.commentId()).setParameter(2, e.disclosureId()).setParameter(3, e.authorName())
+                    .setParameter(4, e.body()).setParameter(5, e.at()).executeUpdate();
+            if (inserted > 0) {
+                em.createNativeQuery("UPDATE disclosure_view SET comment_count = comment_count + 1 WHERE id = ?1")
+                        .setParameter(1, e.disclosureId()).executeUpdate();
+                figures.add("comments.approved", 1);
+            }
+            return Visibility.open(organization);
+        });
+        handlers.on(MediaSubmissionRecorded.class, (event, organization) -> {
+            MediaSubmissionRecorded e = event.as(MediaSubmissionRecorded.class, mapper);
+            figures.add("media.submitted." + e.outletLevel(), 1);
+            return Visibility.open(organization);
+        });
+        handlers.on(MediaSubmissionAdopted.class, (event, organization) -> {
+            MediaSubmissionAdopted e = event.as(MediaSubmissionAdopted.class, mapper);
+            figures.add("media.adopted." + e.outletLevel(), 1);
+            figures.add("outlet.adopted." + e.outlet(), 1);
+            return Visibility.open(organization);
+        });
+        handlers.ignore(CommentSubmitted.class, CommentRejected.class);
     }
 
     /** Applies the event and says who may see it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Visibility apply(Class<? extends DomainEvent> type, IncomingEvent event) {
-        String name = type.getSimpleName();
         String organization = event.text("organizationCode");
-        switch (name) {
-            case "OrganizationRegistered" -> {
-                OrganizationRegistered e = event.as(OrganizationRegistered.class, mapper);
-                organizations.organizationRegistered(e, event.aggregateVersion());
-                retype(e.code(), e.type());
-                return Visibility.open(e.code());
-            }
-            case "OrganizationUpdated" -> {
-                OrganizationUpdated e = event.as(OrganizationUpdated.class, mapper);
-                organizations.organizationUpdated(e, event.aggregateVersion());
-                retype(e.code(), e.type());
-                return Visibility.open(e.code());
-            }
-            case "OrganizationDeactivated" -> {
-                organizations.organizationDeactivated(event.aggregateId(), event.aggregateVersion());
-                return Visibility.open(event.text("code"));
-            }
-            case "ContentListSettled" -> {
-                // What an organization discloses is public, like the catalog it is taken from.
-                ContentListSettled e = event.as(ContentListSettled.class, mapper);
-                em.createNativeQuery("UPDATE organization_view SET content_items = ?2 WHERE code = ?1")
-                        .setParameter(1, e.code()).setParameter(2, String.join(",", e.itemCodes())).executeUpdate();
-                return Visibility.open(e.code());
-            }
-            case "CatalogPublished" -> {
-                // The catalog of what is disclosed is no secret: the public reads it whole.
-                catalog.published(event.as(CatalogPublished.class, mapper));
-                return Visibility.open(null);
-            }
-            case "DisclosureDrafted" -> {
-                DisclosureDrafted e = event.as(DisclosureDrafted.class, mapper);
-                upsertContent(e.disclosureId(), e.organizationCode(), e.scope(), "DRAFT", e.itemCodes(), e.title(),
-                        e.body(), e.periodStart(), e.periodEnd(), e.plannedChannels(), 0, e.at());
-                return Visibility.internal(organization);
-            }
-            case "DisclosureDraftEdited" -> {
-                DisclosureDraftEdited e = event.as(DisclosureDraftEdited.class, mapper);
-                upsertContent(e.disclosureId(), e.organizationCode(), e.scope(), "DRAFT", e.itemCodes(), e.title(),
-                        e.body(), e.periodStart(), e.periodEnd(), e.plannedChannels(), 0, e.at());
-                return Visibility.internal(organization);
-            }
-            case "DisclosureSubmitted" -> status(event, "SUBMITTED");
-            case "DisclosureReviewed" -> status(event, "REVIEWED");
-            case "DisclosureApproved" -> status(event, "APPROVED");
-            case "DisclosureReturned" -> status(event, "RETURNED");
-            case "DisclosureEscalated" -> {
-                // The status stays; the county office now decides.
-            }
-            case "DisclosurePublished" -> {
-                return published(event.as(DisclosurePublished.class, mapper));
-            }
-            case "DisclosureCorrected" -> {
-                DisclosureCorrected e = event.as(DisclosureCorrected.class, mapper);
-                em.createNativeQuery("""
-                                UPDATE disclosure_view SET title = ?2, body = ?3, content_version = ?4, updated_at = ?5
-                                WHERE id = ?1""")
-                        .setParameter(1, e.disclosureId()).setParameter(2, e.title()).setParameter(3, e.body())
-                        .setParameter(4, e.contentVersion()).setParameter(5, e.at()).executeUpdate();
-                version(e.disclosureId(), e.contentVersion(), e.title(), e.body(), e.reason(), e.at());
-                return Visibility.ofScope(e.scope(), organization);
-            }
-            case "DisclosureWithdrawn" -> {
-                DisclosureWithdrawn e = event.as(DisclosureWithdrawn.class, mapper);
-                int changed = em.createNativeQuery("""
-                                UPDATE disclosure_view SET status = 'WITHDRAWN', withdraw_reason = ?2, withdrawn_at = ?3,
-                                updated_at = ?3 WHERE id = ?1 AND status = 'PUBLISHED'""")
-                        .setParameter(1, e.disclosureId()).setParameter(2, e.reason()).setParameter(3, e.at())
-                        .executeUpdate();
-                if (changed > 0) {
-                    figures.add(publishedFigure(e.scope()), -1);
-                }
-                // The content leaves the public streams and webhooks, replays included: the events that carried its
-                // body (publication, corrections) stay in the log for officials only. This event says it existed.
-                em.createNativeQuery("""
-                                UPDATE event_log SET audience = 'INTERNAL'
-                                WHERE subject = ?1 AND audience = 'PUBLIC' AND type NOT LIKE '%.DisclosureWithdrawn.v%'""")
-                        .setParameter(1, e.disclosureId()).executeUpdate();
-                return Visibility.ofScope(e.scope(), organization);
-            }
-            case "DisclosureOverdue", "DisclosureLapseCured" -> {
-                // The lapse and its cure reach the matrix as the engine's outcome (ComplianceOutcomeRecorded).
-                return Visibility.open(organization);
-            }
-            case "ComplianceOutcomeRecorded" -> {
-                compliance(event.as(ComplianceOutcomeRecorded.class, mapper));
-                return Visibility.open(organization);
-            }
-            case "CommentApproved" -> {
-                CommentApproved e = event.as(CommentApproved.class, mapper);
-                int inserted = em.createNativeQuery("""
-                                INSERT INTO comment_view (id, disclosure_id, author_name, body, approved_at)
-                                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
-                        .setParameter(1, e.commentId()).setParameter(2, e.disclosureId()).setParameter(3, e.authorName())
-                        .setParameter(4, e.body()).setParameter(5, e.at()).executeUpdate();
-                if (inserted > 0) {
-                    em.createNativeQuery("UPDATE disclosure_view SET comment_count = comment_count + 1 WHERE id = ?1")
-                            .setParameter(1, e.disclosureId()).executeUpdate();
-                    figures.add("comments.approved", 1);
-                }
-                return Visibility.open(organization);
-            }
-            case "MediaSubmissionRecorded" -> {
-                MediaSubmissionRecorded e = event.as(MediaSubmissionRecorded.class, mapper);
-                figures.add("media.submitted." + e.outletLevel(), 1);
-                return Visibility.open(organization);
-            }
-            case "MediaSubmissionAdopted" -> {
-                MediaSubmissionAdopted e = event.as(MediaSubmissionAdopted.class, mapper);
-                figures.add("media.adopted." + e.outletLevel(), 1);
-                figures.add("outlet.adopted." + e.outlet(), 1);
-                return Visibility.open(organization);
-            }
-            default -> {
-                // Comments submitted or rejected, and types this gateway does not know yet: officials only.
-            }
-        }
-        return Visibility.internal(organization);
+        Handler handler = handlers.get(type);
+        // Ignored types (comments submitted or rejected) and types this gateway does not know yet: officials only.
+        return handler == null ? Visibility.internal(organization) : handler.apply(event, organization);
+    }
+
+    /** What this projection does with each of the disclosure service's types. */
+    EventHandlers<Handler> handlers() {
+        return handlers;
     }
 
     private Visibility published(DisclosurePublished e) {

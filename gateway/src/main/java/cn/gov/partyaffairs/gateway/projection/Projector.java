@@ -85,7 +85,8 @@ public class Projector {
             visibility = switch (topic) {
                 case Topics.DISCLOSURE -> disclosures.apply(known.get(), event);
                 case Topics.COMMITMENT -> commitments.apply(known.get(), event);
-                default -> supervision.apply(known.get(), event);
+                case Topics.SUPERVISION -> supervision.apply(known.get(), event);
+                default -> Visibility.internal(event.text("organizationCode"));
             };
         }
         return visibility;

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.gateway.report;
 
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceRate;
 import cn.gov.partyaffairs.gateway.rest.PublicDtos;
 import cn.gov.partyaffairs.gateway.service.PublicQueries;
@@ -88,7 +89,7 @@ public class AnnualReportQuery {
         }
         Object[] row = (Object[]) rows.get(0);
         return new AnnualReport.Organization((String) row[0], (String) row[1], (String) row[2],
-                ReportLabels.organizationType((String) row[2]));
+                Labels.zh(Labels.ORGANIZATION_TYPE, (String) row[2]));
     }
 
     private AnnualReport.Disclosures disclosures(String code, OffsetDateTime start, OffsetDateTime end) {
@@ -116,7 +117,7 @@ public class AnnualReportQuery {
                 "FROM disclosure_view d", "FROM disclosure_view d LEFT JOIN organization_view o ON o.code = d.organization_code")
                 + " GROUP BY 1 ORDER BY 1"), start, end, code)) {
             long count = number(row[1]);
-            types.add(new AnnualReport.Count((String) row[0], ReportLabels.organizationType((String) row[0]), count));
+            types.add(new AnnualReport.Count((String) row[0], Labels.zh(Labels.ORGANIZATION_TYPE, (String) row[0]), count));
             total += count;
         }
         return new AnnualReport.Disclosures(categories, types, total);
@@ -149,7 +150,7 @@ public class AnnualReportQuery {
     private List<AnnualReport.Compliance> compliance(String code, LocalDate first, LocalDate last) {
         List<AnnualReport.Compliance> byType = new ArrayList<>();
         PublicQueries.ratesByType(complianceRows(code, first, last)).forEach((type, rate) ->
-                byType.add(compliance(type, ReportLabels.organizationType(type), rate)));
+                byType.add(compliance(type, Labels.zh(Labels.ORGANIZATION_TYPE, type), rate)));
         return byType;
     }
 

@@ -1,5 +1,7 @@
 package cn.gov.partyaffairs.gateway.web;
 
+import cn.gov.partyaffairs.contracts.Labels;
+import cn.gov.partyaffairs.contracts.Labels.Label;
 import cn.gov.partyaffairs.gateway.client.CommandForwarder;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.rest.CachedReads;
@@ -52,10 +54,6 @@ public class DisclosurePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(View view);
-    }
-
-    /** A label in Chinese and English (the page's language switch swaps data-en). */
-    public record Label(String zh, String en) {
     }
 
     public record Version(int contentVersion, String title, String reason, String at) {
@@ -157,8 +155,8 @@ public class DisclosurePage {
             }
             PublicDtos.Disclosure d = queries.disclosure(disclosure);
             PublicDtos.Comments comments = queries.comments(disclosure);
-            View view = new View(d, d.title(), when(d.publishedAt()), when(d.withdrawnAt()), WebLabels.scope(d.scope()),
-                    d.channels().stream().map(WebLabels::channel).toList(),
+            View view = new View(d, d.title(), when(d.publishedAt()), when(d.withdrawnAt()), Labels.label(Labels.SCOPE, d.scope()),
+                    d.channels().stream().map(c -> Labels.label(Labels.CHANNEL, c)).toList(),
                     d.versions().stream().filter(v -> v.contentVersion() != d.contentVersion() || v.reason() != null)
                             .map(v -> new Version(v.contentVersion(), v.title(), v.reason(), when(v.at()))).toList(),
                     comments.count(), comments.comments().stream()

@@ -44,7 +44,11 @@ class PublicCatalogTest {
         long version = System.currentTimeMillis();
         TestEvents.send("disclosure.CatalogPublished", CatalogPublished.CATALOG_ID, version,
                 catalog(item, "年度工作计划和工作总结", "PUBLIC", "EVENT", 7));
-        TestEvents.await(() -> read().getList("categories[0].items.code").contains(item));
+        // Until a first catalog arrives there are no categories at all (null), not an empty list.
+        TestEvents.await(() -> {
+            java.util.List<Object> codes = read().getList("categories[0].items.code");
+            return codes != null && codes.contains(item);
+        });
 
         JsonPath catalog = read();
         assertEquals(2, catalog.getInt("itemCount"));

@@ -12,13 +12,13 @@ import java.util.Map;
 @ConfigMapping(prefix = "supervision")
 public interface SupervisionConfig {
 
-    /** The organization types that may be demonstration units, by the register's type code (e.g. {@code village-branch}). */
+    /**
+     * The organization types that may be demonstration units, by the register's type code (e.g. {@code village-branch});
+     * their names are the contracts' {@code Labels}.
+     */
     Map<String, UnitType> unitTypes();
 
     interface UnitType {
-        /** The Chinese name, e.g. 农村党支部. */
-        String label();
-
         /** The disclosure cadence expected of a unit of this type: 1 every month, 2 every two months. */
         int cadenceMonths();
     }

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.supervision.finding;
 
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.supervision.FindingSeverity;
 import cn.gov.partyaffairs.contracts.supervision.FindingSource;
 import cn.gov.partyaffairs.supervision.service.SupervisionNames;
@@ -42,11 +43,7 @@ public record FindingDto(
     }
 
     public static String severityLabel(FindingSeverity severity) {
-        return switch (severity) {
-            case MINOR -> "一般";
-            case MAJOR -> "较重";
-            case SERIOUS -> "严重";
-        };
+        return Labels.zh(Labels.SEVERITY, severity);
     }
 
     public static FindingDto of(Finding f, SupervisionNames names, List<FindingStep> history) {

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.supervision.finding;
 
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.supervision.Labelled;
 
 /**
@@ -8,21 +9,15 @@ import cn.gov.partyaffairs.supervision.Labelled;
  * resolved are final.
  */
 public enum FindingStatus implements Labelled {
-    OPEN("待整改"),
-    RECTIFICATION_REPORTED("整改待验收"),
-    REOPENED("重新整改"),
-    VERIFIED("已验收销号"),
-    RESOLVED("已自动消除");
-
-    private final String label;
-
-    FindingStatus(String label) {
-        this.label = label;
-    }
+    OPEN,
+    RECTIFICATION_REPORTED,
+    REOPENED,
+    VERIFIED,
+    RESOLVED;
 
     @Override
     public String label() {
-        return label;
+        return Labels.zh(Labels.FINDING_STATUS, name());
     }
 
     /** Waiting for the unit to rectify: the deadline runs. */

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.supervision.finding;
 
+import cn.gov.partyaffairs.contracts.Labels;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,21 +21,15 @@ import java.util.UUID;
 public class FindingStep {
 
     public enum Action {
-        RAISED("提出问题"),
-        RECTIFICATION_REPORTED("报告整改"),
-        VERIFIED("验收销号"),
-        REOPENED("退回重新整改"),
-        OVERDUE("整改逾期"),
-        RESOLVED("自动消除");
-
-        private final String label;
-
-        Action(String label) {
-            this.label = label;
-        }
+        RAISED,
+        RECTIFICATION_REPORTED,
+        VERIFIED,
+        REOPENED,
+        OVERDUE,
+        RESOLVED;
 
         public String label() {
-            return label;
+            return Labels.zh(Labels.FINDING_STEP, name());
         }
     }
 

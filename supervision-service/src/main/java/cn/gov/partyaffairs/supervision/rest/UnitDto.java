@@ -1,10 +1,10 @@
 package cn.gov.partyaffairs.supervision.rest;
 
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.supervision.GuidanceTaskKind;
 import cn.gov.partyaffairs.supervision.DemonstrationUnit;
 import cn.gov.partyaffairs.supervision.GroupAssignment;
 import cn.gov.partyaffairs.supervision.GuidanceTask;
-import cn.gov.partyaffairs.supervision.TaskLabels;
 import cn.gov.partyaffairs.supervision.TaskStatus;
 import cn.gov.partyaffairs.supervision.UnitStatus;
 import cn.gov.partyaffairs.supervision.service.SupervisionNames;
@@ -52,7 +52,7 @@ public record UnitDto(
                              List<GroupAssignment> history) {
         List<TaskDto> tasks = Arrays.stream(GuidanceTaskKind.values()).map(kind -> {
             GuidanceTask t = u.tasks.get(kind);
-            return new TaskDto(kind, TaskLabels.of(kind), t.status, t.status.label(), t.statusOn, t.note, t.updatedBy);
+            return new TaskDto(kind, Labels.zh(Labels.TASK, kind), t.status, t.status.label(), t.statusOn, t.note, t.updatedBy);
         }).toList();
         String name = names.organization(u.organizationCode);
         return new UnitDto(u.id, u.organizationCode, name.equals(u.organizationCode) ? u.organizationName : name,

@@ -1,12 +1,12 @@
 package cn.gov.partyaffairs.supervision.rest;
 
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.supervision.GuidanceTaskKind;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
 import cn.gov.partyaffairs.supervision.DemonstrationUnit;
 import cn.gov.partyaffairs.supervision.GroupAssignment;
 import cn.gov.partyaffairs.supervision.UnitStatus;
-import cn.gov.partyaffairs.supervision.config.SupervisionConfig;
 import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
 import cn.gov.partyaffairs.supervision.repository.UnitRepository;
 import cn.gov.partyaffairs.supervision.service.ProgrammeService;
@@ -46,17 +46,15 @@ public class UnitResource {
     private final ProgrammeService service;
     private final UnitRepository units;
     private final AssignmentRepository assignments;
-    private final SupervisionConfig config;
     private final SupervisionNames names;
     private final Caller caller;
 
     public UnitResource(ProgrammeService service, UnitRepository units, AssignmentRepository assignments,
-                        SupervisionConfig config, SupervisionNames names, Caller caller) {
+                        SupervisionNames names, Caller caller) {
         this.caller = caller;
         this.service = service;
         this.units = units;
         this.assignments = assignments;
-        this.config = config;
         this.names = names;
     }
 
@@ -125,8 +123,7 @@ public class UnitResource {
     }
 
     private UnitDto dto(DemonstrationUnit u, List<GroupAssignment> history) {
-        SupervisionConfig.UnitType type = config.unitTypes().get(u.organizationType);
-        return UnitDto.of(u, type == null ? u.organizationType : type.label(),
+        return UnitDto.of(u, Labels.zh(Labels.ORGANIZATION_TYPE, u.organizationType),
                 assignments.current(u.id).map(a -> a.groupCode).orElse(null), names, history);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.supervision.service;
 
+import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.supervision.DemonstrationUnitDesignated;
 import cn.gov.partyaffairs.contracts.supervision.DemonstrationUnitWithdrawn;
@@ -37,7 +38,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -271,8 +271,8 @@ public class ProgrammeService {
     }
 
     private String unitTypeList() {
-        return String.join("、", config.unitTypes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "（" + e.getValue().label() + "）").toList());
+        return String.join("、", config.unitTypes().keySet().stream().sorted()
+                .map(type -> type + "（" + Labels.zh(Labels.ORGANIZATION_TYPE, type) + "）").toList());
     }
 
     private static List<GroupMemberEntry> members(List<ProgrammeRequests.Member> requested) {
