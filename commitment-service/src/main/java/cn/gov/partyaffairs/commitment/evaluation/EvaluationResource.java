@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -77,7 +79,8 @@ public class EvaluationResource {
     @Operation(summary = "Evaluate a commitment: a signed-in citizen once (again: revises it, 200), anyone else "
             + "anonymously a few times per address and day; a comment is held for moderation")
     @APIResponseSchema(value = EvaluationDto.class, responseCode = "201", responseDescription = "评议已收到；评论审核通过后公开")
-    @APIResponse(responseCode = "200", description = "您（已登录的群众）此前的评议已修改，仍只计一次 (revised)")
+    @APIResponse(responseCode = "200", description = "您（已登录的群众）此前的评议已修改，仍只计一次 (revised)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationDto.class)))
     @APIResponse(responseCode = "429", description = "提交过于频繁，或同一地址今日匿名评议这项承诺已达上限；请按 Retry-After 等待，或登录后评议 (rate-limited, anonymous-evaluations-per-day)")
     public Response evaluate(@PathParam("id") UUID commitmentId,
                              @NotNull(message = "请求体不能为空") @Valid NewEvaluation request,
