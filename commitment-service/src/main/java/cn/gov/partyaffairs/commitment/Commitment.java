@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.commitment;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -8,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A public commitment: a department head's service commitment ({@link #departmentCode}) or a party organization's
@@ -26,10 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "commitment")
-public class Commitment {
-
-    @Id
-    public UUID id;
+public class Commitment extends Aggregate {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -95,9 +91,6 @@ public class Commitment {
 
     @Column(name = "pledged_by", nullable = false)
     public String pledgedBy;
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.supervision;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.contracts.supervision.GuidanceTaskKind;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -8,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A demonstration unit (示范单位): an organization of the register the programme watches, with its set-up tasks. Its
@@ -27,10 +26,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "demonstration_unit")
-public class DemonstrationUnit {
-
-    @Id
-    public UUID id;
+public class DemonstrationUnit extends Aggregate {
 
     @Column(name = "organization_code", nullable = false, unique = true)
     public String organizationCode;
@@ -65,9 +61,6 @@ public class DemonstrationUnit {
     @MapKeyColumn(name = "kind")
     @MapKeyEnumerated(EnumType.STRING)
     public Map<GuidanceTaskKind, GuidanceTask> tasks = new EnumMap<>(GuidanceTaskKind.class);
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -1,11 +1,11 @@
 package cn.gov.partyaffairs.supervision;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -13,15 +13,11 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** A guidance group (督促指导小组). Its code is what an inspector's token names in the {@code guidance_group} claim. */
 @Entity
 @Table(name = "guidance_group")
-public class GuidanceGroup {
-
-    @Id
-    public UUID id;
+public class GuidanceGroup extends Aggregate {
 
     @Column(nullable = false, unique = true)
     public String code;
@@ -36,9 +32,6 @@ public class GuidanceGroup {
 
     @Column(name = "formed_by", nullable = false)
     public String formedBy;
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

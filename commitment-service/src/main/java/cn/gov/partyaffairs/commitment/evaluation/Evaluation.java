@@ -1,11 +1,11 @@
 package cn.gov.partyaffairs.commitment.evaluation;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated.Rating;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
@@ -14,12 +14,9 @@ import java.util.UUID;
 /** One member of the public's judgement of a commitment (群众评议); the rating counts at once, the comment once approved. */
 @Entity
 @Table(name = "evaluation")
-public class Evaluation {
+public class Evaluation extends Aggregate {
 
     public enum CommentStatus { NONE, PENDING, APPROVED, REJECTED }
-
-    @Id
-    public UUID id;
 
     @Column(name = "commitment_id", nullable = false)
     public UUID commitmentId;
@@ -53,9 +50,6 @@ public class Evaluation {
 
     @Column(name = "moderated_at")
     public OffsetDateTime moderatedAt;
-
-    @Column(nullable = false)
-    public long version;
 
     /** A signed-in citizen's evaluation, not an anonymous one. */
     public boolean verified() {

@@ -52,7 +52,7 @@ public class EvaluationModerationResource {
     @APIResponseSchema(value = EvaluationDto.class, responseCode = "200", responseDescription = "评议意见已通过，公开显示")
     public Response approve(@PathParam("id") UUID id) {
         Evaluation e = evaluations.approve(id);
-        return AggregateHeaders.tag(Response.ok(), e.id, e.version).entity(EvaluationDto.of(e)).build();
+        return AggregateHeaders.answer(Response.ok(), e, EvaluationDto.of(e));
     }
 
     @POST
@@ -61,6 +61,6 @@ public class EvaluationModerationResource {
     @APIResponseSchema(value = EvaluationDto.class, responseCode = "200", responseDescription = "评议意见未通过；评分仍计入")
     public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Rejection request) {
         Evaluation e = evaluations.reject(id, request.reason());
-        return AggregateHeaders.tag(Response.ok(), e.id, e.version).entity(EvaluationDto.of(e)).build();
+        return AggregateHeaders.answer(Response.ok(), e, EvaluationDto.of(e));
     }
 }

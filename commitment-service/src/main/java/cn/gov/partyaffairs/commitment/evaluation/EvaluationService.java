@@ -3,7 +3,6 @@ package cn.gov.partyaffairs.commitment.evaluation;
 import cn.gov.partyaffairs.commitment.Commitment;
 import cn.gov.partyaffairs.commitment.config.CommitmentConfig;
 import cn.gov.partyaffairs.commitment.repository.CommitmentRepository;
-import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated.Rating;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluationRevised;
@@ -106,7 +105,7 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
         e.citizen = citizen;
         e.createdAt = now();
         persist(e);
-        emit(e, new CommitmentEvaluated(e.id, commitmentId, commitment.kind, commitment.departmentCode,
+        outbox.emit(e, new CommitmentEvaluated(e.id, commitmentId, commitment.kind, commitment.departmentCode,
                 commitment.organizationCode, rating, hasComment, e.createdAt, e.verified()));
         return new Outcome(e, false);
     }
@@ -121,7 +120,7 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
         e.moderatedBy = null;
         e.moderatedAt = null;
         e.revisedAt = now();
-        emit(e, new CommitmentEvaluationRevised(e.id, e.commitmentId, commitment.kind, commitment.departmentCode,
+        outbox.emit(e, new CommitmentEvaluationRevised(e.id, e.commitmentId, commitment.kind, commitment.departmentCode,
                 commitment.organizationCode, previous, rating, comment != null, e.revisedAt));
         return e;
     }
@@ -130,7 +129,7 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
         Evaluation e = pending(id);
         e.commentStatus = Evaluation.CommentStatus.APPROVED;
         moderated(e);
-        emit(e, new EvaluationCommentApproved(e.id, e.commitmentId, e.rating, e.comment, e.moderatedBy, e.moderatedAt));
+        outbox.emit(e, new EvaluationCommentApproved(e.id, e.commitmentId, e.rating, e.comment, e.moderatedBy, e.moderatedAt));
         return e;
     }
 
@@ -139,7 +138,7 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
         e.commentStatus = Evaluation.CommentStatus.REJECTED;
         e.rejectReason = reason;
         moderated(e);
-        emit(e, new EvaluationCommentRejected(e.id, e.commitmentId, reason, e.moderatedBy, e.moderatedAt));
+        outbox.emit(e, new EvaluationCommentRejected(e.id, e.commitmentId, reason, e.moderatedBy, e.moderatedAt));
         return e;
     }
 
@@ -182,11 +181,6 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
     private void moderated(Evaluation e) {
         e.moderatedBy = caller.username();
         e.moderatedAt = now();
-    }
-
-    private void emit(Evaluation e, DomainEvent event) {
-        e.version++;
-        outbox.append(event, e.version);
     }
 
     private OffsetDateTime now() {

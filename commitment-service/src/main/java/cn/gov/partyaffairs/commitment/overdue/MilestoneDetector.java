@@ -59,9 +59,8 @@ public class MilestoneDetector {
                 if (flagged == 0) {
                     continue;
                 }
-                c.version++;
-                outbox.append(new CommitmentMilestoneMissed(c.id, c.kind, c.departmentCode, c.organizationCode,
-                        c.title, position, m.title, m.dueDate, c.progressPercent, now), c.version);
+                outbox.emit(c, new CommitmentMilestoneMissed(c.id, c.kind, c.departmentCode, c.organizationCode,
+                        c.title, position, m.title, m.dueDate, c.progressPercent, now));
                 missed++;
             }
         }

@@ -44,9 +44,8 @@ public class OverdueDetector {
         for (Commitment c : due) {
             c.status = CommitmentStatus.OVERDUE;
             c.overdueSince = now;
-            c.version++;
-            outbox.append(new CommitmentOverdue(c.id, c.kind, c.departmentCode, c.organizationCode, c.title, c.dueDate,
-                    c.progressPercent, now), c.version);
+            outbox.emit(c, new CommitmentOverdue(c.id, c.kind, c.departmentCode, c.organizationCode, c.title, c.dueDate,
+                    c.progressPercent, now));
         }
         return due.size();
     }

@@ -99,7 +99,7 @@ public class CommitmentResource {
     @APIResponseSchema(value = CommitmentDto.class, responseCode = "201", responseDescription = "承诺已作出")
     public Response pledge(@NotNull(message = BODY_REQUIRED) @Valid CommitmentRequests.Pledge request) {
         Commitment c = service.pledge(request);
-        return answer(Response.created(URI.create("/commitments/" + c.id)), c);
+        return AggregateHeaders.answer(Response.created(URI.create("/commitments/" + c.id)), c, this::dto);
     }
 
     @POST
@@ -109,7 +109,7 @@ public class CommitmentResource {
     @Operation(summary = "Report progress: percent (0..100) and/or quantity achieved; a decrease needs a reason")
     @APIResponseSchema(value = CommitmentDto.class, responseCode = "200", responseDescription = "进展已报告，返回该承诺")
     public Response report(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid CommitmentRequests.Report request) {
-        return answer(Response.ok(), service.report(id, request));
+        return AggregateHeaders.answer(Response.ok(), service.report(id, request), this::dto);
     }
 
     @POST
@@ -118,7 +118,7 @@ public class CommitmentResource {
     @Operation(summary = "Record fulfilment with its evidence; on time when by the due date")
     @APIResponseSchema(value = CommitmentDto.class, responseCode = "200", responseDescription = "已兑现")
     public Response fulfil(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid CommitmentRequests.Fulfil request) {
-        return answer(Response.ok(), service.fulfil(id, request));
+        return AggregateHeaders.answer(Response.ok(), service.fulfil(id, request), this::dto);
     }
 
     @POST
@@ -127,7 +127,7 @@ public class CommitmentResource {
     @Operation(summary = "Withdraw an open commitment, with a reason that is made public")
     @APIResponseSchema(value = CommitmentDto.class, responseCode = "200", responseDescription = "已撤回，理由公开")
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid CommitmentRequests.Withdraw request) {
-        return answer(Response.ok(), service.withdraw(id, request.reason()));
+        return AggregateHeaders.answer(Response.ok(), service.withdraw(id, request.reason()), this::dto);
     }
 
     @POST
@@ -149,7 +149,7 @@ public class CommitmentResource {
         return Map.of("overdue", commitments, "milestonesMissed", milestones.check());
     }
 
-    private Response answer(Response.ResponseBuilder response, Commitment c) {
-        return AggregateHeaders.tag(response, c.id, c.version).entity(CommitmentDto.of(c, names, null)).build();
+    private CommitmentDto dto(Commitment c) {
+        return CommitmentDto.of(c, names, null);
     }
 }

@@ -47,8 +47,7 @@ public class DepartmentResource {
     @APIResponseSchema(value = DepartmentDto.class, responseCode = "201", responseDescription = "部门已登记")
     public Response register(@NotNull(message = "请求体不能为空") @Valid CommitmentRequests.RegisterDepartment request) {
         Department d = departments.register(request);
-        return AggregateHeaders.tag(Response.created(URI.create("/departments/" + d.code)), d.id, d.version)
-                .entity(DepartmentDto.of(d)).build();
+        return AggregateHeaders.answer(Response.created(URI.create("/departments/" + d.code)), d, DepartmentDto.of(d));
     }
 
     @GET

@@ -10,7 +10,6 @@ import cn.gov.partyaffairs.commitment.repository.CommitmentRepository;
 import cn.gov.partyaffairs.commitment.repository.DepartmentRepository;
 import cn.gov.partyaffairs.commitment.rest.CommitmentRequests;
 import cn.gov.partyaffairs.contracts.Labels;
-import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentPledged;
@@ -125,7 +124,7 @@ public class CommitmentService {
         c.pledgedBy = caller.username();
         c.createdAt = now();
         commitments.persist(c);
-        emit(c, new CommitmentPledged(c.id, c.kind, c.title, c.description, c.category, c.departmentCode,
+        outbox.emit(c, new CommitmentPledged(c.id, c.kind, c.title, c.description, c.category, c.departmentCode,
                 departmentName, c.organizationCode, organizationName, c.responsible, c.targetQuantity, c.targetUnit,
                 c.milestones.stream().map(m -> new CommitmentPledged.Milestone(m.title, m.dueDate)).toList(),
                 c.pledgedOn, c.dueDate, c.pledgedBy, c.createdAt));
@@ -180,7 +179,7 @@ public class CommitmentService {
         report.reportedBy = caller.username();
         report.createdAt = now();
         commitments.persistReport(report);
-        emit(c, new CommitmentProgressReported(c.id, report.id, c.kind, c.departmentCode, c.organizationCode,
+        outbox.emit(c, new CommitmentProgressReported(c.id, report.id, c.kind, c.departmentCode, c.organizationCode,
                 report.percent, report.quantity, report.note, report.reason, report.milestoneReached, reportedOn,
                 c.progressPercent, c.status.name(), report.reportedBy, report.createdAt));
         return c;
@@ -197,7 +196,7 @@ public class CommitmentService {
         c.onTime = !fulfilledOn.isAfter(c.dueDate);
         c.evidence = request.evidence().strip();
         c.progressPercent = 100;
-        emit(c, new CommitmentFulfilled(c.id, c.kind, c.departmentCode, c.organizationCode, fulfilledOn, c.dueDate,
+        outbox.emit(c, new CommitmentFulfilled(c.id, c.kind, c.departmentCode, c.organizationCode, fulfilledOn, c.dueDate,
                 c.onTime, c.evidence, caller.username(), now()));
         return c;
     }
@@ -206,7 +205,7 @@ public class CommitmentService {
         Commitment c = lockedForAction(id, "撤回");
         c.status = CommitmentStatus.WITHDRAWN;
         c.withdrawReason = reason.strip();
-        emit(c, new CommitmentWithdrawn(c.id, c.kind, c.departmentCode, c.organizationCode, c.withdrawReason,
+        outbox.emit(c, new CommitmentWithdrawn(c.id, c.kind, c.departmentCode, c.organizationCode, c.withdrawReason,
                 caller.username(), now()));
         return c;
     }
@@ -344,11 +343,6 @@ public class CommitmentService {
         return new Problem(problem.type(), problem.title(), problem.status(),
                 "第 " + (index + 1) + " 条台账记录：" + problem.detail(), problem.instance(), problem.currentState(), errors,
                 problem.retryAfterSeconds());
-    }
-
-    private void emit(Commitment c, DomainEvent event) {
-        c.version++;
-        outbox.append(event, c.version);
     }
 
     private LocalDate today() {

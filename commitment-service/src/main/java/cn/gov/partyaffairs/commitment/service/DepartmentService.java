@@ -44,9 +44,8 @@ public class DepartmentService {
         d.name = request.name().strip();
         d.headName = request.headName() == null || request.headName().isBlank() ? null : request.headName().strip();
         d.createdAt = OffsetDateTime.now(clock);
-        d.version = 1;
         departments.persist(d);
-        outbox.append(new DepartmentRegistered(d.id, d.code, d.name, d.headName, d.createdAt), d.version);
+        outbox.emit(d, new DepartmentRegistered(d.id, d.code, d.name, d.headName, d.createdAt));
         return d;
     }
 

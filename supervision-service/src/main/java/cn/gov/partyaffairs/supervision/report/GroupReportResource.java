@@ -51,8 +51,7 @@ public class GroupReportResource {
     public Response generate(@PathParam("code") String groupCode,
                              @NotNull(message = "请求体不能为空") @Valid Generate request) {
         ProgressReport r = service.generate(groupCode, request.period());
-        return AggregateHeaders.tag(Response.created(URI.create("/reports/" + r.id)), r.id, r.version)
-                .entity(ReportDto.of(r, service.figures(r), names)).build();
+        return AggregateHeaders.answer(Response.created(URI.create("/reports/" + r.id)), r, ReportDto.of(r, service.figures(r), names));
     }
 
     @GET

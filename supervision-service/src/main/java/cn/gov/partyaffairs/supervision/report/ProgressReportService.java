@@ -1,6 +1,5 @@
 package cn.gov.partyaffairs.supervision.report;
 
-import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.supervision.ProgressFigures;
 import cn.gov.partyaffairs.contracts.supervision.ProgressReportEdited;
 import cn.gov.partyaffairs.contracts.supervision.ProgressReportFiled;
@@ -90,7 +89,7 @@ public class ProgressReportService implements PanacheRepositoryBase<ProgressRepo
             throw ProblemException.invalid("summary", "请填写报告正文");
         }
         r.nextSteps = Texts.plain(nextSteps);
-        emit(r, new ProgressReportEdited(r.id, r.groupCode, r.period, r.summary, r.nextSteps, caller.username(), now()));
+        outbox.emit(r, new ProgressReportEdited(r.id, r.groupCode, r.period, r.summary, r.nextSteps, caller.username(), now()));
         return r;
     }
 
@@ -99,7 +98,7 @@ public class ProgressReportService implements PanacheRepositoryBase<ProgressRepo
         r.status = ReportStatus.FILED;
         r.filedBy = caller.username();
         r.filedAt = now();
-        emit(r, new ProgressReportFiled(r.id, r.groupCode, r.period, figures(r).totals(), r.summary, r.nextSteps,
+        outbox.emit(r, new ProgressReportFiled(r.id, r.groupCode, r.period, figures(r).totals(), r.summary, r.nextSteps,
                 r.filedBy, r.filedAt));
         return r;
     }
@@ -133,7 +132,7 @@ public class ProgressReportService implements PanacheRepositoryBase<ProgressRepo
         r.summary = summary(group, period, figures);
         r.generatedBy = caller.username();
         r.generatedAt = now();
-        emit(r, new ProgressReportGenerated(r.id, r.groupCode, r.period, r.periodStart, r.periodEnd, figures.totals(),
+        outbox.emit(r, new ProgressReportGenerated(r.id, r.groupCode, r.period, r.periodStart, r.periodEnd, figures.totals(),
                 r.summary, r.generatedBy, r.generatedAt));
     }
 
@@ -172,11 +171,6 @@ public class ProgressReportService implements PanacheRepositoryBase<ProgressRepo
             throw ProblemException.illegalTransition(r.status.named(), action);
         }
         return r;
-    }
-
-    private void emit(ProgressReport r, DomainEvent event) {
-        r.version++;
-        outbox.append(event, r.version);
     }
 
     private LocalDate today() {

@@ -80,8 +80,7 @@ public class GroupResource {
     @APIResponseSchema(value = GroupDto.class, responseCode = "201", responseDescription = "督促指导小组已组建")
     public Response form(@NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.FormGroup request) {
         GuidanceGroup g = service.formGroup(request);
-        return AggregateHeaders.tag(Response.created(URI.create("/groups/" + g.code)), g.id, g.version)
-                .entity(dto(g)).build();
+        return AggregateHeaders.answer(Response.created(URI.create("/groups/" + g.code)), g, dto(g));
     }
 
     @PUT
@@ -92,7 +91,7 @@ public class GroupResource {
     public Response changeMembers(@PathParam("code") String code,
                                   @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.ChangeMembers request) {
         GuidanceGroup g = service.changeMembers(code, request);
-        return AggregateHeaders.tag(Response.ok(), g.id, g.version).entity(dto(g)).build();
+        return AggregateHeaders.answer(Response.ok(), g, dto(g));
     }
 
     private GroupDto dto(GuidanceGroup g) {

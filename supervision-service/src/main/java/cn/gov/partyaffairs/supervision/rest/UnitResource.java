@@ -83,7 +83,7 @@ public class UnitResource {
     @APIResponseSchema(value = UnitDto.class, responseCode = "201", responseDescription = "示范单位已确定")
     public Response designate(@NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Designate request) {
         DemonstrationUnit u = service.designate(request);
-        return answer(Response.created(URI.create("/units/" + u.organizationCode)), u);
+        return AggregateHeaders.answer(Response.created(URI.create("/units/" + u.organizationCode)), u, this::dto);
     }
 
     @POST
@@ -93,7 +93,7 @@ public class UnitResource {
     @APIResponseSchema(value = UnitDto.class, responseCode = "200", responseDescription = "已撤销示范单位")
     public Response withdraw(@PathParam("code") String code,
                              @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Withdraw request) {
-        return answer(Response.ok(), service.withdraw(code, request));
+        return AggregateHeaders.answer(Response.ok(), service.withdraw(code, request), this::dto);
     }
 
     @POST
@@ -105,7 +105,7 @@ public class UnitResource {
                            @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.Assign request) {
         GroupAssignment a = service.assign(code, request);
         DemonstrationUnit u = service.unit(code);
-        return AggregateHeaders.tag(Response.ok(), u.id, u.version).entity(dto(u, assignments.history(a.unitId))).build();
+        return AggregateHeaders.answer(Response.ok(), u, dto(u, assignments.history(a.unitId)));
     }
 
     @PUT
@@ -115,11 +115,11 @@ public class UnitResource {
     @APIResponseSchema(value = UnitDto.class, responseCode = "200", responseDescription = "创建任务已更新")
     public Response updateTask(@PathParam("code") String code, @PathParam("task") GuidanceTaskKind task,
                                @NotNull(message = BODY_REQUIRED) @Valid ProgrammeRequests.UpdateTask request) {
-        return answer(Response.ok(), service.updateTask(code, task, request));
+        return AggregateHeaders.answer(Response.ok(), service.updateTask(code, task, request), this::dto);
     }
 
-    private Response answer(Response.ResponseBuilder response, DemonstrationUnit u) {
-        return AggregateHeaders.tag(response, u.id, u.version).entity(dto(u, null)).build();
+    private UnitDto dto(DemonstrationUnit u) {
+        return dto(u, null);
     }
 
     private UnitDto dto(DemonstrationUnit u, List<GroupAssignment> history) {

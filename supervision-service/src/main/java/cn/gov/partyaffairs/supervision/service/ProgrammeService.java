@@ -1,7 +1,6 @@
 package cn.gov.partyaffairs.supervision.service;
 
 import cn.gov.partyaffairs.contracts.Labels;
-import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.supervision.DemonstrationUnitDesignated;
 import cn.gov.partyaffairs.contracts.supervision.DemonstrationUnitWithdrawn;
 import cn.gov.partyaffairs.contracts.supervision.GroupMember;
@@ -93,8 +92,7 @@ public class ProgrammeService {
         g.formedBy = caller.username();
         g.createdAt = now();
         groups.persist(g);
-        g.version++;
-        outbox.append(new GuidanceGroupFormed(g.id, g.code, g.name, contract(g.members), g.formedBy, g.createdAt), g.version);
+        outbox.emit(g, new GuidanceGroupFormed(g.id, g.code, g.name, contract(g.members), g.formedBy, g.createdAt));
         return g;
     }
 
@@ -103,8 +101,7 @@ public class ProgrammeService {
         GuidanceGroup g = group(code);
         g.members.clear();
         g.members.addAll(members(request.members()));
-        g.version++;
-        outbox.append(new GuidanceGroupMembersChanged(g.id, g.code, contract(g.members), caller.username(), now()), g.version);
+        outbox.emit(g, new GuidanceGroupMembersChanged(g.id, g.code, contract(g.members), caller.username(), now()));
         return g;
     }
 
@@ -151,7 +148,7 @@ public class ProgrammeService {
         if (isNew) {
             units.persist(u);
         }
-        emit(u, new DemonstrationUnitDesignated(u.id, u.organizationCode, u.organizationName, u.organizationType,
+        outbox.emit(u, new DemonstrationUnitDesignated(u.id, u.organizationCode, u.organizationName, u.organizationType,
                 u.cadenceMonths, u.designatedOn, u.designatedBy, now()));
         automaticFindings.raiseForOpenLapses(u);
         return u;
@@ -173,7 +170,7 @@ public class ProgrammeService {
         u.status = UnitStatus.WITHDRAWN;
         u.withdrawnOn = withdrawnOn;
         u.withdrawReason = Texts.plain(request.reason());
-        emit(u, new DemonstrationUnitWithdrawn(u.id, u.organizationCode, u.withdrawReason, withdrawnOn,
+        outbox.emit(u, new DemonstrationUnitWithdrawn(u.id, u.organizationCode, u.withdrawReason, withdrawnOn,
                 current == null ? null : current.groupCode, caller.username(), now()));
         return u;
     }
@@ -212,7 +209,7 @@ public class ProgrammeService {
         a.assignedBy = caller.username();
         a.createdAt = now();
         assignments.persist(a);
-        emit(u, new UnitAssignedToGroup(u.id, u.organizationCode, g.code, current == null ? null : current.groupCode,
+        outbox.emit(u, new UnitAssignedToGroup(u.id, u.organizationCode, g.code, current == null ? null : current.groupCode,
                 from, a.reason, a.assignedBy, a.createdAt));
         return a;
     }
@@ -236,7 +233,7 @@ public class ProgrammeService {
         task.statusOn = on;
         task.note = Texts.plain(request.note());
         task.updatedBy = caller.username();
-        emit(u, new GuidanceTaskUpdated(u.id, u.organizationCode, kind, task.status.name(), on, task.note,
+        outbox.emit(u, new GuidanceTaskUpdated(u.id, u.organizationCode, kind, task.status.name(), on, task.note,
                 task.updatedBy, now()));
         return u;
     }
@@ -287,11 +284,6 @@ public class ProgrammeService {
 
     public static List<GroupMember> contract(List<GroupMemberEntry> members) {
         return members.stream().map(m -> new GroupMember(m.name, m.position, m.contact)).toList();
-    }
-
-    private void emit(DemonstrationUnit u, DomainEvent event) {
-        u.version++;
-        outbox.append(event, u.version);
     }
 
     private LocalDate today() {
