@@ -1,7 +1,8 @@
 package cn.gov.partyaffairs.commitment.evaluation;
 
-import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated.Rating;
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
+import cn.gov.partyaffairs.platform.publicinput.Moderation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +15,7 @@ import java.util.UUID;
 /** One member of the public's judgement of a commitment (群众评议); the rating counts at once, the comment once approved. */
 @Entity
 @Table(name = "evaluation")
-public class Evaluation extends Aggregate {
+public class Evaluation extends Aggregate implements Moderation.Moderated {
 
     public enum CommentStatus { NONE, PENDING, APPROVED, REJECTED }
 
@@ -54,6 +55,27 @@ public class Evaluation extends Aggregate {
     /** A signed-in citizen's evaluation, not an anonymous one. */
     public boolean verified() {
         return citizen != null;
+    }
+
+    /** Its comment waits for moderation (an evaluation without a comment is never moderated). */
+    @Override
+    public boolean awaitsModeration() {
+        return commentStatus == CommentStatus.PENDING;
+    }
+
+    @Override
+    public String moderationState() {
+        return commentStatus.name();
+    }
+
+    @Override
+    public void moderated(Moderation.Decision decision) {
+        commentStatus = decision.verdict() == Moderation.Verdict.APPROVED ? CommentStatus.APPROVED : CommentStatus.REJECTED;
+        if (decision.verdict() == Moderation.Verdict.REJECTED) {
+            rejectReason = decision.reason();
+        }
+        moderatedBy = decision.moderator();
+        moderatedAt = decision.at();
     }
 
     @Column(name = "created_at", nullable = false)

@@ -11,6 +11,7 @@ import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
 import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
+import cn.gov.partyaffairs.platform.publicinput.Moderation;
 import cn.gov.partyaffairs.platform.publicinput.PlainText;
 import cn.gov.partyaffairs.platform.publicinput.PublicInputLimiter;
 import cn.gov.partyaffairs.platform.security.Caller;
@@ -38,20 +39,23 @@ import java.util.UUID;
 public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID> {
 
     private static final String KIND = "commitment-evaluation";
+    private static final String MODERATE_AGAIN = "再次审核评议意见";
 
     private final CommitmentRepository commitments;
     private final PublicInputLimiter limiter;
     private final CommitmentConfig.Evaluations config;
     private final Outbox outbox;
+    private final Moderation moderation;
     private final Caller caller;
     private final Clock clock;
 
     public EvaluationService(CommitmentRepository commitments, PublicInputLimiter limiter, CommitmentConfig config,
-                             Outbox outbox, Caller caller, Clock clock) {
+                             Outbox outbox, Moderation moderation, Caller caller, Clock clock) {
         this.commitments = commitments;
         this.limiter = limiter;
         this.config = config.evaluations();
         this.outbox = outbox;
+        this.moderation = moderation;
         this.caller = caller;
         this.clock = clock;
     }
@@ -126,20 +130,15 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
     }
 
     public Evaluation approve(UUID id) {
-        Evaluation e = pending(id);
-        e.commentStatus = Evaluation.CommentStatus.APPROVED;
-        moderated(e);
-        outbox.emit(e, new EvaluationCommentApproved(e.id, e.commitmentId, e.rating, e.comment, e.moderatedBy, e.moderatedAt));
-        return e;
+        Evaluation e = locked(id);
+        return moderation.approve(e, MODERATE_AGAIN, d -> new EvaluationCommentApproved(e.id, e.commitmentId, e.rating,
+                e.comment, d.moderator(), d.at()));
     }
 
     public Evaluation reject(UUID id, String reason) {
-        Evaluation e = pending(id);
-        e.commentStatus = Evaluation.CommentStatus.REJECTED;
-        e.rejectReason = reason;
-        moderated(e);
-        outbox.emit(e, new EvaluationCommentRejected(e.id, e.commitmentId, reason, e.moderatedBy, e.moderatedAt));
-        return e;
+        Evaluation e = locked(id);
+        return moderation.reject(e, reason, MODERATE_AGAIN, d -> new EvaluationCommentRejected(e.id, e.commitmentId,
+                reason, d.moderator(), d.at()));
     }
 
     public record Summary(long evaluations, long verified, long anonymous, Map<Rating, Long> ratings,
@@ -169,18 +168,9 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
         return list("commentStatus = ?1 order by createdAt", Evaluation.CommentStatus.PENDING);
     }
 
-    private Evaluation pending(UUID id) {
-        Evaluation e = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+    private Evaluation locked(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("评议", id.toString()));
-        if (e.commentStatus != Evaluation.CommentStatus.PENDING) {
-            throw ProblemException.illegalTransition(e.commentStatus.name(), "再次审核评议意见");
-        }
-        return e;
-    }
-
-    private void moderated(Evaluation e) {
-        e.moderatedBy = caller.username();
-        e.moderatedAt = now();
     }
 
     private OffsetDateTime now() {
