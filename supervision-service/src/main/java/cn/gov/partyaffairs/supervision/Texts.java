@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.supervision.service;
+package cn.gov.partyaffairs.supervision;
 
 import cn.gov.partyaffairs.platform.publicinput.PlainText;
 

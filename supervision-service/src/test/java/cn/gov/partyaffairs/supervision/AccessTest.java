@@ -1,8 +1,7 @@
-package cn.gov.partyaffairs.supervision.rest;
+package cn.gov.partyaffairs.supervision;
 
 import cn.gov.partyaffairs.infra.TestClock;
 import cn.gov.partyaffairs.infra.TestTokens;
-import cn.gov.partyaffairs.supervision.TestSupervision;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.restassured.http.ContentType;

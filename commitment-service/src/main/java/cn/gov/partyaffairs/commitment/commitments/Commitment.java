@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.commitment;
+package cn.gov.partyaffairs.commitment.commitments;
 
 import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;

@@ -1,9 +1,5 @@
-package cn.gov.partyaffairs.commitment.rest;
+package cn.gov.partyaffairs.commitment.commitments;
 
-import cn.gov.partyaffairs.commitment.Commitment;
-import cn.gov.partyaffairs.commitment.CommitmentStatus;
-import cn.gov.partyaffairs.commitment.ProgressReport;
-import cn.gov.partyaffairs.commitment.service.CommitmentNames;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

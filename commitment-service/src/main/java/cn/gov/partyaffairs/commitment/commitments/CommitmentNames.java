@@ -1,7 +1,7 @@
-package cn.gov.partyaffairs.commitment.service;
+package cn.gov.partyaffairs.commitment.commitments;
 
-import cn.gov.partyaffairs.commitment.Department;
-import cn.gov.partyaffairs.commitment.repository.DepartmentRepository;
+import cn.gov.partyaffairs.commitment.departments.Department;
+import cn.gov.partyaffairs.commitment.departments.DepartmentRepository;
 import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.replica.KnownOrganization;
 import cn.gov.partyaffairs.replica.OrganizationReplica;

@@ -1,8 +1,5 @@
-package cn.gov.partyaffairs.commitment.repository;
+package cn.gov.partyaffairs.commitment.commitments;
 
-import cn.gov.partyaffairs.commitment.Commitment;
-import cn.gov.partyaffairs.commitment.CommitmentStatus;
-import cn.gov.partyaffairs.commitment.ProgressReport;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

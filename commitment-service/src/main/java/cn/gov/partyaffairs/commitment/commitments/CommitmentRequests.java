@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.commitment.rest;
+package cn.gov.partyaffairs.commitment.commitments;
 
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import jakarta.validation.Valid;
@@ -81,11 +81,5 @@ public final class CommitmentRequests {
             @Size(max = 50) List<@Valid Report> reports,
             @Valid Fulfil fulfilment,
             @Valid Withdraw withdrawal) {
-    }
-
-    public record RegisterDepartment(
-            @NotBlank(message = "请填写部门代码") @Size(max = 32, message = "部门代码最多 32 个字符") String code,
-            @NotBlank(message = "请填写部门名称") @Size(max = 100, message = "部门名称最多 100 字") String name,
-            @Size(max = 50, message = "负责人姓名最多 50 字") String headName) {
     }
 }

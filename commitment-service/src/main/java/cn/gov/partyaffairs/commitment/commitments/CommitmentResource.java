@@ -1,13 +1,6 @@
-package cn.gov.partyaffairs.commitment.rest;
+package cn.gov.partyaffairs.commitment.commitments;
 
-import cn.gov.partyaffairs.commitment.Commitment;
-import cn.gov.partyaffairs.commitment.CommitmentStatus;
-import cn.gov.partyaffairs.commitment.overdue.MilestoneDetector;
-import cn.gov.partyaffairs.commitment.overdue.OverdueDetector;
-import cn.gov.partyaffairs.commitment.repository.CommitmentRepository;
-import cn.gov.partyaffairs.commitment.rest.CommitmentRequests.LedgerEntry;
-import cn.gov.partyaffairs.commitment.service.CommitmentNames;
-import cn.gov.partyaffairs.commitment.service.CommitmentService;
+import cn.gov.partyaffairs.commitment.commitments.CommitmentRequests.LedgerEntry;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.rest.PageResult;
@@ -49,7 +42,6 @@ public class CommitmentResource {
     /** How many entries of a ledger were brought in (all of them, or none and a problem). */
     public record LedgerResult(int recorded) {
     }
-
 
     private static final String BODY_REQUIRED = "请求体不能为空";
 

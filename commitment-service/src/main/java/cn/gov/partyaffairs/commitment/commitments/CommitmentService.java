@@ -1,14 +1,8 @@
-package cn.gov.partyaffairs.commitment.service;
+package cn.gov.partyaffairs.commitment.commitments;
 
-import cn.gov.partyaffairs.commitment.Commitment;
-import cn.gov.partyaffairs.commitment.CommitmentStatus;
-import cn.gov.partyaffairs.commitment.Department;
-import cn.gov.partyaffairs.commitment.Milestone;
-import cn.gov.partyaffairs.commitment.ProgressReport;
+import cn.gov.partyaffairs.commitment.departments.Department;
 import cn.gov.partyaffairs.commitment.config.CommitmentConfig;
-import cn.gov.partyaffairs.commitment.repository.CommitmentRepository;
-import cn.gov.partyaffairs.commitment.repository.DepartmentRepository;
-import cn.gov.partyaffairs.commitment.rest.CommitmentRequests;
+import cn.gov.partyaffairs.commitment.departments.DepartmentRepository;
 import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
@@ -39,7 +33,7 @@ import java.util.UUID;
 
 /**
  * The commitments' status machine: pledged → in progress → fulfilled (on time or late); overdue is set by
- * {@link cn.gov.partyaffairs.commitment.overdue.OverdueDetector}; withdrawn only with a public reason. Every change
+ * {@link cn.gov.partyaffairs.commitment.commitments.OverdueDetector}; withdrawn only with a public reason. Every change
  * is one event. A department head acts for their department's commitments, a clerk for their organization's
  * practical things, county admins for all.
  */

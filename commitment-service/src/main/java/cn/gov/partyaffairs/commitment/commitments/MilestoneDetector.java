@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.commitment.overdue;
+package cn.gov.partyaffairs.commitment.commitments;
 
-import cn.gov.partyaffairs.commitment.Commitment;
-import cn.gov.partyaffairs.commitment.Milestone;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentMilestoneMissed;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;

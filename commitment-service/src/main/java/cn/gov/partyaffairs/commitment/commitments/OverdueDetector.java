@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.commitment.overdue;
+package cn.gov.partyaffairs.commitment.commitments;
 
-import cn.gov.partyaffairs.commitment.Commitment;
-import cn.gov.partyaffairs.commitment.CommitmentStatus;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.commitment.overdue;
+package cn.gov.partyaffairs.commitment.commitments;
 
 import cn.gov.partyaffairs.commitment.config.CommitmentConfig;
 import cn.gov.partyaffairs.platform.time.PeriodicDetector;

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.commitment;
+package cn.gov.partyaffairs.commitment.commitments;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.commitment;
+package cn.gov.partyaffairs.commitment.departments;
 
 import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.Column;

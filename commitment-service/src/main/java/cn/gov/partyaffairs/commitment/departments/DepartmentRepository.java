@@ -1,6 +1,5 @@
-package cn.gov.partyaffairs.commitment.repository;
+package cn.gov.partyaffairs.commitment.departments;
 
-import cn.gov.partyaffairs.commitment.Department;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

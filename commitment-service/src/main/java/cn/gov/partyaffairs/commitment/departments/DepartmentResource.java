@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.commitment.rest;
+package cn.gov.partyaffairs.commitment.departments;
 
-import cn.gov.partyaffairs.commitment.Department;
-import cn.gov.partyaffairs.commitment.service.DepartmentService;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -45,7 +43,7 @@ public class DepartmentResource {
     @RolesAllowed(Caller.COUNTY_ADMIN)
     @Operation(summary = "Register a department whose head commits publicly")
     @APIResponseSchema(value = DepartmentDto.class, responseCode = "201", responseDescription = "部门已登记")
-    public Response register(@NotNull(message = "请求体不能为空") @Valid CommitmentRequests.RegisterDepartment request) {
+    public Response register(@NotNull(message = "请求体不能为空") @Valid DepartmentRequests.RegisterDepartment request) {
         Department d = departments.register(request);
         return AggregateHeaders.answer(Response.created(URI.create("/departments/" + d.code)), d, DepartmentDto.of(d));
     }

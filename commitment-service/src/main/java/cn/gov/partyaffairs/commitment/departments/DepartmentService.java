@@ -1,8 +1,5 @@
-package cn.gov.partyaffairs.commitment.service;
+package cn.gov.partyaffairs.commitment.departments;
 
-import cn.gov.partyaffairs.commitment.Department;
-import cn.gov.partyaffairs.commitment.repository.DepartmentRepository;
-import cn.gov.partyaffairs.commitment.rest.CommitmentRequests;
 import cn.gov.partyaffairs.contracts.commitment.DepartmentRegistered;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
@@ -30,7 +27,7 @@ public class DepartmentService {
         this.clock = clock;
     }
 
-    public Department register(CommitmentRequests.RegisterDepartment request) {
+    public Department register(DepartmentRequests.RegisterDepartment request) {
         String code = request.code().strip();
         if (!code.matches("[A-Za-z0-9-]+")) {
             throw ProblemException.invalid("code", "部门代码只能由字母、数字和连字符组成，例如 YP-D-TRANSPORT");

@@ -1,8 +1,8 @@
 package cn.gov.partyaffairs.commitment.evaluation;
 
-import cn.gov.partyaffairs.commitment.Commitment;
+import cn.gov.partyaffairs.commitment.commitments.Commitment;
 import cn.gov.partyaffairs.commitment.config.CommitmentConfig;
-import cn.gov.partyaffairs.commitment.repository.CommitmentRepository;
+import cn.gov.partyaffairs.commitment.commitments.CommitmentRepository;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated.Rating;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluationRevised;

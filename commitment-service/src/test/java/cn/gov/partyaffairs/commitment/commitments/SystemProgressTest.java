@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.commitment.rest;
+package cn.gov.partyaffairs.commitment.commitments;
 
 import cn.gov.partyaffairs.commitment.TestCommitments;
 import cn.gov.partyaffairs.infra.TestTokens;

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.supervision;
+package cn.gov.partyaffairs.supervision.programme;
 
 import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.contracts.supervision.GuidanceTaskKind;

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.supervision;
+package cn.gov.partyaffairs.supervision.programme;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

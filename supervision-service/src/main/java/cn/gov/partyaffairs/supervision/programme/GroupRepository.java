@@ -1,6 +1,5 @@
-package cn.gov.partyaffairs.supervision.repository;
+package cn.gov.partyaffairs.supervision.programme;
 
-import cn.gov.partyaffairs.supervision.GuidanceGroup;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,5 @@
-package cn.gov.partyaffairs.supervision.rest;
+package cn.gov.partyaffairs.supervision.programme;
 
-import cn.gov.partyaffairs.supervision.TaskStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

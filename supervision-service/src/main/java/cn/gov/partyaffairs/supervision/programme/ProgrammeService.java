@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.supervision.service;
+package cn.gov.partyaffairs.supervision.programme;
 
 import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.supervision.DemonstrationUnitDesignated;
@@ -14,22 +14,13 @@ import cn.gov.partyaffairs.platform.outbox.Outbox;
 import cn.gov.partyaffairs.platform.security.Caller;
 import cn.gov.partyaffairs.replica.KnownOrganization;
 import cn.gov.partyaffairs.replica.OrganizationReplica;
-import cn.gov.partyaffairs.supervision.DemonstrationUnit;
-import cn.gov.partyaffairs.supervision.GroupAssignment;
-import cn.gov.partyaffairs.supervision.GroupMemberEntry;
-import cn.gov.partyaffairs.supervision.GuidanceGroup;
-import cn.gov.partyaffairs.supervision.GuidanceTask;
-import cn.gov.partyaffairs.supervision.TaskStatus;
-import cn.gov.partyaffairs.supervision.contentlist.ContentListCopy;
-import cn.gov.partyaffairs.supervision.UnitStatus;
+import cn.gov.partyaffairs.supervision.Days;
+import cn.gov.partyaffairs.supervision.Texts;
 import cn.gov.partyaffairs.supervision.config.SupervisionConfig;
-import cn.gov.partyaffairs.supervision.finding.AutomaticFindings;
-import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
-import cn.gov.partyaffairs.supervision.repository.GroupRepository;
-import cn.gov.partyaffairs.supervision.repository.UnitRepository;
-import cn.gov.partyaffairs.supervision.rest.ProgrammeRequests;
+import cn.gov.partyaffairs.supervision.contentlist.ContentListCopy;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -53,7 +44,7 @@ public class ProgrammeService {
     private final GroupRepository groups;
     private final AssignmentRepository assignments;
     private final OrganizationReplica organizations;
-    private final AutomaticFindings automaticFindings;
+    private final Event<UnitDesignated> designated;
     private final SupervisionConfig config;
     private final Outbox outbox;
     private final Caller caller;
@@ -61,7 +52,7 @@ public class ProgrammeService {
     private final ContentListCopy contentLists;
 
     public ProgrammeService(UnitRepository units, GroupRepository groups, AssignmentRepository assignments,
-                            OrganizationReplica organizations, AutomaticFindings automaticFindings,
+                            OrganizationReplica organizations, Event<UnitDesignated> designated,
                             SupervisionConfig config, Outbox outbox, Caller caller, Clock clock,
                             ContentListCopy contentLists) {
         this.contentLists = contentLists;
@@ -69,7 +60,7 @@ public class ProgrammeService {
         this.groups = groups;
         this.assignments = assignments;
         this.organizations = organizations;
-        this.automaticFindings = automaticFindings;
+        this.designated = designated;
         this.config = config;
         this.outbox = outbox;
         this.caller = caller;
@@ -150,7 +141,7 @@ public class ProgrammeService {
         }
         outbox.emit(u, new DemonstrationUnitDesignated(u.id, u.organizationCode, u.organizationName, u.organizationType,
                 u.cadenceMonths, u.designatedOn, u.designatedBy, now()));
-        automaticFindings.raiseForOpenLapses(u);
+        designated.fire(new UnitDesignated(u));
         return u;
     }
 

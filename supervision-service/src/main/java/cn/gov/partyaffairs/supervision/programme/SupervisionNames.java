@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.supervision.service;
+package cn.gov.partyaffairs.supervision.programme;
 
-import cn.gov.partyaffairs.supervision.GuidanceGroup;
-import cn.gov.partyaffairs.supervision.repository.GroupRepository;
 import cn.gov.partyaffairs.replica.KnownOrganization;
 import cn.gov.partyaffairs.replica.OrganizationReplica;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,7 @@
-package cn.gov.partyaffairs.supervision;
+package cn.gov.partyaffairs.supervision.programme;
 
 import cn.gov.partyaffairs.contracts.Labels;
+import cn.gov.partyaffairs.supervision.Labelled;
 
 /** Where one of a unit's set-up tasks stands. */
 public enum TaskStatus implements Labelled {

@@ -1,13 +1,7 @@
-package cn.gov.partyaffairs.supervision.rest;
+package cn.gov.partyaffairs.supervision.programme;
 
 import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.supervision.GuidanceTaskKind;
-import cn.gov.partyaffairs.supervision.DemonstrationUnit;
-import cn.gov.partyaffairs.supervision.GroupAssignment;
-import cn.gov.partyaffairs.supervision.GuidanceTask;
-import cn.gov.partyaffairs.supervision.TaskStatus;
-import cn.gov.partyaffairs.supervision.UnitStatus;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
 
 import java.time.LocalDate;
 import java.util.Arrays;

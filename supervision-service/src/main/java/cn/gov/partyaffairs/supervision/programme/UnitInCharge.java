@@ -1,6 +1,4 @@
-package cn.gov.partyaffairs.supervision.service;
-
-import cn.gov.partyaffairs.supervision.DemonstrationUnit;
+package cn.gov.partyaffairs.supervision.programme;
 
 /** A designated unit, locked for a step, with the code of the group responsible for it (null if none is). */
 public record UnitInCharge(DemonstrationUnit unit, String groupCode) {

@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.supervision.repository;
+package cn.gov.partyaffairs.supervision.programme;
 
-import cn.gov.partyaffairs.supervision.DemonstrationUnit;
-import cn.gov.partyaffairs.supervision.UnitStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -1,16 +1,9 @@
-package cn.gov.partyaffairs.supervision.rest;
+package cn.gov.partyaffairs.supervision.programme;
 
 import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.supervision.GuidanceTaskKind;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
-import cn.gov.partyaffairs.supervision.DemonstrationUnit;
-import cn.gov.partyaffairs.supervision.GroupAssignment;
-import cn.gov.partyaffairs.supervision.UnitStatus;
-import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
-import cn.gov.partyaffairs.supervision.repository.UnitRepository;
-import cn.gov.partyaffairs.supervision.service.ProgrammeService;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

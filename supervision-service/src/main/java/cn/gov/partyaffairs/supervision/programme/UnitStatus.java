@@ -1,4 +1,6 @@
-package cn.gov.partyaffairs.supervision;
+package cn.gov.partyaffairs.supervision.programme;
+
+import cn.gov.partyaffairs.supervision.Labelled;
 
 /** A demonstration unit is designated, or its designation was withdrawn (it may be designated again). */
 public enum UnitStatus implements Labelled {

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.supervision.rest;
+package cn.gov.partyaffairs.supervision.inspection;
 
 import cn.gov.partyaffairs.infra.TestClock;
 import cn.gov.partyaffairs.infra.TestTokens;

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.supervision.rest;
+package cn.gov.partyaffairs.supervision.programme;
 
 import cn.gov.partyaffairs.infra.EventProbe;
 import cn.gov.partyaffairs.infra.TestClock;
