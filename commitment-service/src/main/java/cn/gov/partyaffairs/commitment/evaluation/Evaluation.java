@@ -1,11 +1,12 @@
 package cn.gov.partyaffairs.commitment.evaluation;
 
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated.Rating;
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
+import cn.gov.partyaffairs.platform.publicinput.Moderation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
@@ -14,12 +15,9 @@ import java.util.UUID;
 /** One member of the public's judgement of a commitment (群众评议); the rating counts at once, the comment once approved. */
 @Entity
 @Table(name = "evaluation")
-public class Evaluation {
+public class Evaluation extends Aggregate implements Moderation.Moderated {
 
     public enum CommentStatus { NONE, PENDING, APPROVED, REJECTED }
-
-    @Id
-    public UUID id;
 
     @Column(name = "commitment_id", nullable = false)
     public UUID commitmentId;
@@ -54,12 +52,30 @@ public class Evaluation {
     @Column(name = "moderated_at")
     public OffsetDateTime moderatedAt;
 
-    @Column(nullable = false)
-    public long version;
-
     /** A signed-in citizen's evaluation, not an anonymous one. */
     public boolean verified() {
         return citizen != null;
+    }
+
+    /** Its comment waits for moderation (an evaluation without a comment is never moderated). */
+    @Override
+    public boolean awaitsModeration() {
+        return commentStatus == CommentStatus.PENDING;
+    }
+
+    @Override
+    public String moderationState() {
+        return commentStatus.name();
+    }
+
+    @Override
+    public void moderated(Moderation.Decision decision) {
+        commentStatus = decision.verdict() == Moderation.Verdict.APPROVED ? CommentStatus.APPROVED : CommentStatus.REJECTED;
+        if (decision.verdict() == Moderation.Verdict.REJECTED) {
+            rejectReason = decision.reason();
+        }
+        moderatedBy = decision.moderator();
+        moderatedAt = decision.at();
     }
 
     @Column(name = "created_at", nullable = false)

@@ -1,13 +1,12 @@
 package cn.gov.partyaffairs.commitment.evaluation;
 
 import cn.gov.partyaffairs.commitment.evaluation.EvaluationResource.EvaluationDto;
+import cn.gov.partyaffairs.platform.publicinput.Moderation;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,9 +34,6 @@ public class EvaluationModerationResource {
         this.evaluations = evaluations;
     }
 
-    public record Rejection(@NotBlank(message = "请填写不予通过的理由") @Size(max = 500, message = "理由最多 500 字") String reason) {
-    }
-
     @GET
     @Path("pending")
     @Operation(summary = "Evaluation comments waiting for moderation, oldest first")
@@ -52,15 +48,15 @@ public class EvaluationModerationResource {
     @APIResponseSchema(value = EvaluationDto.class, responseCode = "200", responseDescription = "评议意见已通过，公开显示")
     public Response approve(@PathParam("id") UUID id) {
         Evaluation e = evaluations.approve(id);
-        return AggregateHeaders.tag(Response.ok(), e.id, e.version).entity(EvaluationDto.of(e)).build();
+        return AggregateHeaders.answer(Response.ok(), e, EvaluationDto.of(e));
     }
 
     @POST
     @Path("{id}/reject")
     @Operation(summary = "Reject an evaluation's comment, with the reason; the rating still counts")
     @APIResponseSchema(value = EvaluationDto.class, responseCode = "200", responseDescription = "评议意见未通过；评分仍计入")
-    public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Rejection request) {
+    public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Moderation.Rejection request) {
         Evaluation e = evaluations.reject(id, request.reason());
-        return AggregateHeaders.tag(Response.ok(), e.id, e.version).entity(EvaluationDto.of(e)).build();
+        return AggregateHeaders.answer(Response.ok(), e, EvaluationDto.of(e));
     }
 }

@@ -91,7 +91,7 @@ public class EvaluationResource {
         EvaluationDto shown = new EvaluationDto(e.id, e.commitmentId, e.rating, e.comment, e.commentStatus, null,
                 e.verified(), e.createdAt, e.revisedAt);
         Response.Status status = outcome.revised() ? Response.Status.OK : Response.Status.CREATED;
-        return AggregateHeaders.tag(Response.status(status), e.id, e.version).entity(shown).build();
+        return AggregateHeaders.answer(Response.status(status), e, shown);
     }
 
     @GET

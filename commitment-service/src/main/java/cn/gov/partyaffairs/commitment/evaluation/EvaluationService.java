@@ -1,9 +1,8 @@
 package cn.gov.partyaffairs.commitment.evaluation;
 
-import cn.gov.partyaffairs.commitment.Commitment;
+import cn.gov.partyaffairs.commitment.commitments.Commitment;
 import cn.gov.partyaffairs.commitment.config.CommitmentConfig;
-import cn.gov.partyaffairs.commitment.repository.CommitmentRepository;
-import cn.gov.partyaffairs.contracts.DomainEvent;
+import cn.gov.partyaffairs.commitment.commitments.CommitmentRepository;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated.Rating;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluationRevised;
@@ -12,6 +11,7 @@ import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
 import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
+import cn.gov.partyaffairs.platform.publicinput.Moderation;
 import cn.gov.partyaffairs.platform.publicinput.PlainText;
 import cn.gov.partyaffairs.platform.publicinput.PublicInputLimiter;
 import cn.gov.partyaffairs.platform.security.Caller;
@@ -39,20 +39,23 @@ import java.util.UUID;
 public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID> {
 
     private static final String KIND = "commitment-evaluation";
+    private static final String MODERATE_AGAIN = "再次审核评议意见";
 
     private final CommitmentRepository commitments;
     private final PublicInputLimiter limiter;
     private final CommitmentConfig.Evaluations config;
     private final Outbox outbox;
+    private final Moderation moderation;
     private final Caller caller;
     private final Clock clock;
 
     public EvaluationService(CommitmentRepository commitments, PublicInputLimiter limiter, CommitmentConfig config,
-                             Outbox outbox, Caller caller, Clock clock) {
+                             Outbox outbox, Moderation moderation, Caller caller, Clock clock) {
         this.commitments = commitments;
         this.limiter = limiter;
         this.config = config.evaluations();
         this.outbox = outbox;
+        this.moderation = moderation;
         this.caller = caller;
         this.clock = clock;
     }
@@ -106,7 +109,7 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
         e.citizen = citizen;
         e.createdAt = now();
         persist(e);
-        emit(e, new CommitmentEvaluated(e.id, commitmentId, commitment.kind, commitment.departmentCode,
+        outbox.emit(e, new CommitmentEvaluated(e.id, commitmentId, commitment.kind, commitment.departmentCode,
                 commitment.organizationCode, rating, hasComment, e.createdAt, e.verified()));
         return new Outcome(e, false);
     }
@@ -121,26 +124,21 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
         e.moderatedBy = null;
         e.moderatedAt = null;
         e.revisedAt = now();
-        emit(e, new CommitmentEvaluationRevised(e.id, e.commitmentId, commitment.kind, commitment.departmentCode,
+        outbox.emit(e, new CommitmentEvaluationRevised(e.id, e.commitmentId, commitment.kind, commitment.departmentCode,
                 commitment.organizationCode, previous, rating, comment != null, e.revisedAt));
         return e;
     }
 
     public Evaluation approve(UUID id) {
-        Evaluation e = pending(id);
-        e.commentStatus = Evaluation.CommentStatus.APPROVED;
-        moderated(e);
-        emit(e, new EvaluationCommentApproved(e.id, e.commitmentId, e.rating, e.comment, e.moderatedBy, e.moderatedAt));
-        return e;
+        Evaluation e = locked(id);
+        return moderation.approve(e, MODERATE_AGAIN, d -> new EvaluationCommentApproved(e.id, e.commitmentId, e.rating,
+                e.comment, d.moderator(), d.at()));
     }
 
     public Evaluation reject(UUID id, String reason) {
-        Evaluation e = pending(id);
-        e.commentStatus = Evaluation.CommentStatus.REJECTED;
-        e.rejectReason = reason;
-        moderated(e);
-        emit(e, new EvaluationCommentRejected(e.id, e.commitmentId, reason, e.moderatedBy, e.moderatedAt));
-        return e;
+        Evaluation e = locked(id);
+        return moderation.reject(e, reason, MODERATE_AGAIN, d -> new EvaluationCommentRejected(e.id, e.commitmentId,
+                reason, d.moderator(), d.at()));
     }
 
     public record Summary(long evaluations, long verified, long anonymous, Map<Rating, Long> ratings,
@@ -170,23 +168,9 @@ public class EvaluationService implements PanacheRepositoryBase<Evaluation, UUID
         return list("commentStatus = ?1 order by createdAt", Evaluation.CommentStatus.PENDING);
     }
 
-    private Evaluation pending(UUID id) {
-        Evaluation e = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+    private Evaluation locked(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("评议", id.toString()));
-        if (e.commentStatus != Evaluation.CommentStatus.PENDING) {
-            throw ProblemException.illegalTransition(e.commentStatus.name(), "再次审核评议意见");
-        }
-        return e;
-    }
-
-    private void moderated(Evaluation e) {
-        e.moderatedBy = caller.username();
-        e.moderatedAt = now();
-    }
-
-    private void emit(Evaluation e, DomainEvent event) {
-        e.version++;
-        outbox.append(event, e.version);
     }
 
     private OffsetDateTime now() {

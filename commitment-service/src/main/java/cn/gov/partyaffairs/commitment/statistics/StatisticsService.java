@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.commitment.statistics;
 
-import cn.gov.partyaffairs.commitment.service.CommitmentNames;
+import cn.gov.partyaffairs.commitment.commitments.CommitmentNames;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.replica.KnownOrganization;

@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.commitment.config;
 
-import cn.gov.partyaffairs.commitment.CommitmentStatus;
+import cn.gov.partyaffairs.commitment.commitments.CommitmentStatus;
 import cn.gov.partyaffairs.contracts.Labels;
 import org.junit.jupiter.api.Test;
 

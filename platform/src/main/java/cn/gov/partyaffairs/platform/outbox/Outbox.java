@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.platform.outbox;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.EventType;
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.platform.audit.Actor;
 import cn.gov.partyaffairs.platform.audit.CurrentActor;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +32,16 @@ public class Outbox {
         this.mapper = mapper;
         this.appended = appended;
         this.actor = actor;
+    }
+
+    /**
+     * The aggregate emits an event: its version goes up by one and the event is appended with that version, inside
+     * the business transaction. Every change of an {@link Aggregate} goes this way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent emit(Aggregate aggregate, DomainEvent event) {
+        aggregate.version++;
+        return append(event, aggregate.version);
     }
 
     /**

@@ -1,12 +1,12 @@
 package cn.gov.partyaffairs.supervision.finding;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.contracts.supervision.FindingSeverity;
 import cn.gov.partyaffairs.contracts.supervision.FindingSource;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
@@ -19,10 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "finding")
-public class Finding {
-
-    @Id
-    public UUID id;
+public class Finding extends Aggregate {
 
     @Column(name = "unit_code", nullable = false)
     public String unitCode;
@@ -70,9 +67,6 @@ public class Finding {
 
     @Column(name = "raised_by", nullable = false)
     public String raisedBy;
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

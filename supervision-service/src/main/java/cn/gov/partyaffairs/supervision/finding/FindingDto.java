@@ -3,7 +3,7 @@ package cn.gov.partyaffairs.supervision.finding;
 import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.supervision.FindingSeverity;
 import cn.gov.partyaffairs.contracts.supervision.FindingSource;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -27,11 +27,10 @@ public class FindingLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void step(Finding f, FindingStep.Action action, LocalDate on, String note, String actor, DomainEvent event) {
-        f.version++;
         FindingStep step = new FindingStep();
         step.id = UUID.randomUUID();
         step.findingId = f.id;
-        step.seq = (int) f.version;
+        step.seq = (int) f.version + 1; // the version the event below gives it
         step.action = action;
         step.status = f.status;
         step.deadline = f.deadline;
@@ -40,6 +39,6 @@ public class FindingLog {
         step.actor = actor;
         step.at = OffsetDateTime.now(clock);
         em.persist(step);
-        outbox.append(event, f.version);
+        outbox.emit(f, event);
     }
 }

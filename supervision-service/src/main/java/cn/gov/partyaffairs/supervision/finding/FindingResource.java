@@ -5,8 +5,8 @@ import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;
 import cn.gov.partyaffairs.platform.security.SystemScope;
-import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.AssignmentRepository;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -94,7 +94,7 @@ public class FindingResource {
     @APIResponseSchema(value = FindingDto.class, responseCode = "201", responseDescription = "问题已提出")
     public Response raise(@NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Raise request) {
         Finding f = service.raise(request);
-        return answer(Response.created(URI.create("/findings/" + f.id)), f);
+        return AggregateHeaders.answer(Response.created(URI.create("/findings/" + f.id)), f, this::dto);
     }
 
     @POST
@@ -104,7 +104,7 @@ public class FindingResource {
     @APIResponseSchema(value = FindingDto.class, responseCode = "200", responseDescription = "整改已报告")
     public Response reportRectification(@PathParam("id") UUID id,
                                         @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.ReportRectification request) {
-        return answer(Response.ok(), service.reportRectification(id, request));
+        return AggregateHeaders.answer(Response.ok(), service.reportRectification(id, request), this::dto);
     }
 
     @POST
@@ -113,7 +113,7 @@ public class FindingResource {
     @Operation(summary = "Accept the reported rectification: the finding is closed")
     @APIResponseSchema(value = FindingDto.class, responseCode = "200", responseDescription = "整改已核实")
     public Response verify(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Verify request) {
-        return answer(Response.ok(), service.verify(id, request));
+        return AggregateHeaders.answer(Response.ok(), service.verify(id, request), this::dto);
     }
 
     @POST
@@ -122,7 +122,7 @@ public class FindingResource {
     @Operation(summary = "Refuse the reported rectification: open again, with a reason and a new deadline")
     @APIResponseSchema(value = FindingDto.class, responseCode = "200", responseDescription = "问题已重新打开")
     public Response reopen(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid FindingRequests.Reopen request) {
-        return answer(Response.ok(), service.reopen(id, request));
+        return AggregateHeaders.answer(Response.ok(), service.reopen(id, request), this::dto);
     }
 
     @POST
@@ -134,7 +134,7 @@ public class FindingResource {
         return Map.of("overdue", overdue.check());
     }
 
-    private Response answer(Response.ResponseBuilder response, Finding f) {
-        return AggregateHeaders.tag(response, f.id, f.version).entity(FindingDto.of(f, names, null)).build();
+    private FindingDto dto(Finding f) {
+        return FindingDto.of(f, names, null);
     }
 }

@@ -9,11 +9,11 @@ import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.security.Caller;
 import cn.gov.partyaffairs.supervision.inspection.Inspection;
 import cn.gov.partyaffairs.supervision.inspection.InspectionRepository;
-import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
-import cn.gov.partyaffairs.supervision.service.Days;
-import cn.gov.partyaffairs.supervision.service.ProgrammeService;
-import cn.gov.partyaffairs.supervision.service.Texts;
-import cn.gov.partyaffairs.supervision.service.UnitInCharge;
+import cn.gov.partyaffairs.supervision.programme.AssignmentRepository;
+import cn.gov.partyaffairs.supervision.Days;
+import cn.gov.partyaffairs.supervision.programme.ProgrammeService;
+import cn.gov.partyaffairs.supervision.Texts;
+import cn.gov.partyaffairs.supervision.programme.UnitInCharge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

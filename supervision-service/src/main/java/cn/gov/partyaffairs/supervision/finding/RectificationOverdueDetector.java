@@ -1,7 +1,7 @@
 package cn.gov.partyaffairs.supervision.finding;
 
 import cn.gov.partyaffairs.contracts.supervision.RectificationOverdue;
-import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
+import cn.gov.partyaffairs.supervision.programme.AssignmentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

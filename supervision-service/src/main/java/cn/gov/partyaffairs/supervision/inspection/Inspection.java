@@ -1,11 +1,11 @@
 package cn.gov.partyaffairs.supervision.inspection;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -19,10 +19,7 @@ import java.util.UUID;
 /** One on-site inspection of a unit in a round: who, when, the scored checklist and what was observed. */
 @Entity
 @Table(name = "inspection")
-public class Inspection {
-
-    @Id
-    public UUID id;
+public class Inspection extends Aggregate {
 
     @Column(name = "round_id", nullable = false)
     public UUID roundId;
@@ -58,9 +55,6 @@ public class Inspection {
 
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.supervision.inspection;
 
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

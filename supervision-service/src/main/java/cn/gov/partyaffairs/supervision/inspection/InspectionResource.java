@@ -1,12 +1,12 @@
 package cn.gov.partyaffairs.supervision.inspection;
 
 import cn.gov.partyaffairs.platform.security.Caller;
-import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
+import cn.gov.partyaffairs.supervision.programme.AssignmentRepository;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.supervision.config.SupervisionConfig;
 import cn.gov.partyaffairs.supervision.inspection.InspectionDtos.ChecklistItemDto;
 import cn.gov.partyaffairs.supervision.inspection.InspectionDtos.InspectionDto;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

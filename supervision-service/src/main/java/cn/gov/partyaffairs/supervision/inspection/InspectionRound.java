@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.supervision.inspection;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -7,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
@@ -15,15 +15,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /** A round of on-site inspection (督查) over the planned units, between two dates (the county ran three). */
 @Entity
 @Table(name = "inspection_round")
-public class InspectionRound {
-
-    @Id
-    public UUID id;
+public class InspectionRound extends Aggregate {
 
     @Column(nullable = false)
     public String name;
@@ -51,9 +47,6 @@ public class InspectionRound {
 
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

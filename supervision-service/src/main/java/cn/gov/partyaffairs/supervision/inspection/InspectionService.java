@@ -6,13 +6,13 @@ import cn.gov.partyaffairs.contracts.supervision.InspectionRoundPlanned;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import cn.gov.partyaffairs.platform.security.Caller;
-import cn.gov.partyaffairs.supervision.UnitStatus;
+import cn.gov.partyaffairs.supervision.programme.UnitStatus;
 import cn.gov.partyaffairs.supervision.config.SupervisionConfig;
-import cn.gov.partyaffairs.supervision.repository.UnitRepository;
-import cn.gov.partyaffairs.supervision.service.Days;
-import cn.gov.partyaffairs.supervision.service.ProgrammeService;
-import cn.gov.partyaffairs.supervision.service.Texts;
-import cn.gov.partyaffairs.supervision.service.UnitInCharge;
+import cn.gov.partyaffairs.supervision.programme.UnitRepository;
+import cn.gov.partyaffairs.supervision.Days;
+import cn.gov.partyaffairs.supervision.programme.ProgrammeService;
+import cn.gov.partyaffairs.supervision.Texts;
+import cn.gov.partyaffairs.supervision.programme.UnitInCharge;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -82,9 +82,8 @@ public class InspectionService {
         r.plannedBy = caller.username();
         r.createdAt = now();
         em.persist(r);
-        r.version++;
-        outbox.append(new InspectionRoundPlanned(r.id, r.name, r.startsOn, r.endsOn, List.copyOf(codes), r.plannedBy,
-                r.createdAt), r.version);
+        outbox.emit(r, new InspectionRoundPlanned(r.id, r.name, r.startsOn, r.endsOn, List.copyOf(codes), r.plannedBy,
+                r.createdAt));
         return r;
     }
 
@@ -96,9 +95,8 @@ public class InspectionService {
         r.status = RoundStatus.CLOSED;
         r.closedBy = caller.username();
         r.closedAt = now();
-        r.version++;
-        outbox.append(new InspectionRoundClosed(r.id, r.name, r.unitCodes.size(), (int) inspectedIn(r.id), r.closedBy,
-                r.closedAt), r.version);
+        outbox.emit(r, new InspectionRoundClosed(r.id, r.name, r.unitCodes.size(), (int) inspectedIn(r.id), r.closedBy,
+                r.closedAt));
         return r;
     }
 
@@ -137,10 +135,9 @@ public class InspectionService {
         i.recordedBy = caller.username();
         i.createdAt = now();
         inspections.persist(i);
-        i.version++;
-        outbox.append(new InspectionRecorded(i.id, roundId, code, i.groupCode, on, List.copyOf(i.inspectors),
+        outbox.emit(i, new InspectionRecorded(i.id, roundId, code, i.groupCode, on, List.copyOf(i.inspectors),
                 i.scores.stream().map(s -> new InspectionRecorded.Score(s.item, s.label, s.score, s.maxScore, s.note))
-                        .toList(), i.totalScore, i.maxScore, i.observations, i.recordedBy, i.createdAt), i.version);
+                        .toList(), i.totalScore, i.maxScore, i.observations, i.recordedBy, i.createdAt));
         return i;
     }
 

@@ -4,7 +4,7 @@ import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
 import cn.gov.partyaffairs.supervision.inspection.InspectionDtos.InspectionDto;
 import cn.gov.partyaffairs.supervision.inspection.InspectionDtos.RoundDto;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -64,8 +64,7 @@ public class RoundResource {
     @APIResponseSchema(value = RoundDto.class, responseCode = "201", responseDescription = "检查轮次已安排")
     public Response plan(@NotNull(message = BODY_REQUIRED) @Valid InspectionRequests.PlanRound request) {
         InspectionRound r = service.plan(request);
-        return AggregateHeaders.tag(Response.created(URI.create("/rounds/" + r.id)), r.id, r.version)
-                .entity(RoundDto.of(r, null)).build();
+        return AggregateHeaders.answer(Response.created(URI.create("/rounds/" + r.id)), r, RoundDto.of(r, null));
     }
 
     @POST
@@ -76,7 +75,7 @@ public class RoundResource {
     @APIResponseSchema(value = RoundDto.class, responseCode = "200", responseDescription = "检查轮次已结束")
     public Response close(@PathParam("id") UUID id) {
         InspectionRound r = service.close(id);
-        return AggregateHeaders.tag(Response.ok(), r.id, r.version).entity(RoundDto.of(r, null)).build();
+        return AggregateHeaders.answer(Response.ok(), r, RoundDto.of(r, null));
     }
 
     @POST
@@ -87,7 +86,6 @@ public class RoundResource {
     public Response record(@PathParam("id") UUID roundId,
                            @NotNull(message = BODY_REQUIRED) @Valid InspectionRequests.Record request) {
         Inspection i = service.record(roundId, request);
-        return AggregateHeaders.tag(Response.created(URI.create("/inspections/" + i.id)), i.id, i.version)
-                .entity(InspectionDto.of(i, names)).build();
+        return AggregateHeaders.answer(Response.created(URI.create("/inspections/" + i.id)), i, InspectionDto.of(i, names));
     }
 }

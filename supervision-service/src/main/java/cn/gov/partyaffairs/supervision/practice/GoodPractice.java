@@ -1,8 +1,8 @@
 package cn.gov.partyaffairs.supervision.practice;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
@@ -15,10 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "good_practice")
-public class GoodPractice {
-
-    @Id
-    public UUID id;
+public class GoodPractice extends Aggregate {
 
     @Column(name = "unit_code", nullable = false)
     public String unitCode;
@@ -42,9 +39,6 @@ public class GoodPractice {
 
     @Column(name = "revised_by")
     public String revisedBy;
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -3,7 +3,7 @@ package cn.gov.partyaffairs.supervision.practice;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -95,8 +95,7 @@ public class GoodPracticeResource {
     @APIResponseSchema(value = GoodPracticeDto.class, responseCode = "201", responseDescription = "经验做法已撰写")
     public Response writeUp(@NotNull(message = BODY_REQUIRED) @Valid WriteUp request) {
         GoodPractice p = service.writeUp(request);
-        return AggregateHeaders.tag(Response.created(URI.create("/good-practices/" + p.id)), p.id, p.version)
-                .entity(GoodPracticeDto.of(p, names)).build();
+        return AggregateHeaders.answer(Response.created(URI.create("/good-practices/" + p.id)), p, GoodPracticeDto.of(p, names));
     }
 
     @PUT
@@ -106,6 +105,6 @@ public class GoodPracticeResource {
     @APIResponseSchema(value = GoodPracticeDto.class, responseCode = "200", responseDescription = "已修改")
     public Response revise(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid Revise request) {
         GoodPractice p = service.revise(id, request);
-        return AggregateHeaders.tag(Response.ok(), p.id, p.version).entity(GoodPracticeDto.of(p, names)).build();
+        return AggregateHeaders.answer(Response.ok(), p, GoodPracticeDto.of(p, names));
     }
 }

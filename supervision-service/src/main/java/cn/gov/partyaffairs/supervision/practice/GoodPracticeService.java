@@ -8,11 +8,11 @@ import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;
 import cn.gov.partyaffairs.supervision.inspection.Inspection;
 import cn.gov.partyaffairs.supervision.inspection.InspectionRepository;
-import cn.gov.partyaffairs.supervision.repository.AssignmentRepository;
-import cn.gov.partyaffairs.supervision.service.Days;
-import cn.gov.partyaffairs.supervision.service.ProgrammeService;
-import cn.gov.partyaffairs.supervision.service.Texts;
-import cn.gov.partyaffairs.supervision.service.UnitInCharge;
+import cn.gov.partyaffairs.supervision.programme.AssignmentRepository;
+import cn.gov.partyaffairs.supervision.Days;
+import cn.gov.partyaffairs.supervision.programme.ProgrammeService;
+import cn.gov.partyaffairs.supervision.Texts;
+import cn.gov.partyaffairs.supervision.programme.UnitInCharge;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -70,9 +70,8 @@ public class GoodPracticeService implements PanacheRepositoryBase<GoodPractice, 
         p.author = caller.username();
         p.createdAt = now();
         persist(p);
-        p.version++;
-        outbox.append(new GoodPracticeWrittenUp(p.id, p.unitCode, p.inspectionId, p.title, p.summary, p.body,
-                p.writtenOn, p.author, p.createdAt), p.version);
+        outbox.emit(p, new GoodPracticeWrittenUp(p.id, p.unitCode, p.inspectionId, p.title, p.summary, p.body,
+                p.writtenOn, p.author, p.createdAt));
         return p;
     }
 
@@ -82,9 +81,7 @@ public class GoodPracticeService implements PanacheRepositoryBase<GoodPractice, 
         caller.requireActsForGroup(assignments.currentGroupOf(p.unitCode));
         text(p, request.title(), request.summary(), request.body());
         p.revisedBy = caller.username();
-        p.version++;
-        outbox.append(new GoodPracticeRevised(p.id, p.unitCode, p.title, p.summary, p.body, p.revisedBy, now()),
-                p.version);
+        outbox.emit(p, new GoodPracticeRevised(p.id, p.unitCode, p.title, p.summary, p.body, p.revisedBy, now()));
         return p;
     }
 

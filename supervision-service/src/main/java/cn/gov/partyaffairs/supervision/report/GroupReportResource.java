@@ -2,7 +2,7 @@ package cn.gov.partyaffairs.supervision.report;
 
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -51,8 +51,7 @@ public class GroupReportResource {
     public Response generate(@PathParam("code") String groupCode,
                              @NotNull(message = "请求体不能为空") @Valid Generate request) {
         ProgressReport r = service.generate(groupCode, request.period());
-        return AggregateHeaders.tag(Response.created(URI.create("/reports/" + r.id)), r.id, r.version)
-                .entity(ReportDto.of(r, service.figures(r), names)).build();
+        return AggregateHeaders.answer(Response.created(URI.create("/reports/" + r.id)), r, ReportDto.of(r, service.figures(r), names));
     }
 
     @GET

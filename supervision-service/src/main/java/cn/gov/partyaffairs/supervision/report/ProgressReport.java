@@ -1,23 +1,19 @@
 package cn.gov.partyaffairs.supervision.report;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** A guidance group's progress report for one period (one per group and period). */
 @Entity
 @Table(name = "progress_report")
-public class ProgressReport {
-
-    @Id
-    public UUID id;
+public class ProgressReport extends Aggregate {
 
     @Column(name = "group_code", nullable = false)
     public String groupCode;
@@ -56,9 +52,6 @@ public class ProgressReport {
 
     @Column(name = "filed_at")
     public OffsetDateTime filedAt;
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

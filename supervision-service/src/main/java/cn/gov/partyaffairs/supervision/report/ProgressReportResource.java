@@ -2,7 +2,7 @@ package cn.gov.partyaffairs.supervision.report;
 
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,7 +61,7 @@ public class ProgressReportResource {
     @Operation(summary = "Edit a draft's text (summary and next steps); the figures stay as generated")
     @APIResponseSchema(value = ReportDto.class, responseCode = "200", responseDescription = "已保存")
     public Response edit(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Edit request) {
-        return answer(service.edit(id, request.summary(), request.nextSteps()));
+        return AggregateHeaders.answer(Response.ok(), service.edit(id, request.summary(), request.nextSteps()), this::dto);
     }
 
     @POST
@@ -71,7 +71,7 @@ public class ProgressReportResource {
     @Operation(summary = "Count a draft's figures again and write a new summary (the next steps stay)")
     @APIResponseSchema(value = ReportDto.class, responseCode = "200", responseDescription = "数字已按当前记录重算")
     public Response regenerate(@PathParam("id") UUID id) {
-        return answer(service.regenerate(id));
+        return AggregateHeaders.answer(Response.ok(), service.regenerate(id), this::dto);
     }
 
     @POST
@@ -81,10 +81,10 @@ public class ProgressReportResource {
     @Operation(summary = "File the report (报送): from now on it does not change")
     @APIResponseSchema(value = ReportDto.class, responseCode = "200", responseDescription = "已报送")
     public Response file(@PathParam("id") UUID id) {
-        return answer(service.file(id));
+        return AggregateHeaders.answer(Response.ok(), service.file(id), this::dto);
     }
 
-    private Response answer(ProgressReport r) {
-        return AggregateHeaders.tag(Response.ok(), r.id, r.version).entity(ReportDto.of(r, service.figures(r), names)).build();
+    private ReportDto dto(ProgressReport r) {
+        return ReportDto.of(r, service.figures(r), names);
     }
 }

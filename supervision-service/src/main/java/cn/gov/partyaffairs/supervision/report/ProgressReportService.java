@@ -1,6 +1,5 @@
 package cn.gov.partyaffairs.supervision.report;
 
-import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.supervision.ProgressFigures;
 import cn.gov.partyaffairs.contracts.supervision.ProgressReportEdited;
 import cn.gov.partyaffairs.contracts.supervision.ProgressReportFiled;
@@ -8,9 +7,9 @@ import cn.gov.partyaffairs.contracts.supervision.ProgressReportGenerated;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import cn.gov.partyaffairs.platform.security.Caller;
-import cn.gov.partyaffairs.supervision.GuidanceGroup;
-import cn.gov.partyaffairs.supervision.repository.GroupRepository;
-import cn.gov.partyaffairs.supervision.service.Texts;
+import cn.gov.partyaffairs.supervision.programme.GuidanceGroup;
+import cn.gov.partyaffairs.supervision.programme.GroupRepository;
+import cn.gov.partyaffairs.supervision.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -90,7 +89,7 @@ public class ProgressReportService implements PanacheRepositoryBase<ProgressRepo
             throw ProblemException.invalid("summary", "请填写报告正文");
         }
         r.nextSteps = Texts.plain(nextSteps);
-        emit(r, new ProgressReportEdited(r.id, r.groupCode, r.period, r.summary, r.nextSteps, caller.username(), now()));
+        outbox.emit(r, new ProgressReportEdited(r.id, r.groupCode, r.period, r.summary, r.nextSteps, caller.username(), now()));
         return r;
     }
 
@@ -99,7 +98,7 @@ public class ProgressReportService implements PanacheRepositoryBase<ProgressRepo
         r.status = ReportStatus.FILED;
         r.filedBy = caller.username();
         r.filedAt = now();
-        emit(r, new ProgressReportFiled(r.id, r.groupCode, r.period, figures(r).totals(), r.summary, r.nextSteps,
+        outbox.emit(r, new ProgressReportFiled(r.id, r.groupCode, r.period, figures(r).totals(), r.summary, r.nextSteps,
                 r.filedBy, r.filedAt));
         return r;
     }
@@ -133,7 +132,7 @@ public class ProgressReportService implements PanacheRepositoryBase<ProgressRepo
         r.summary = summary(group, period, figures);
         r.generatedBy = caller.username();
         r.generatedAt = now();
-        emit(r, new ProgressReportGenerated(r.id, r.groupCode, r.period, r.periodStart, r.periodEnd, figures.totals(),
+        outbox.emit(r, new ProgressReportGenerated(r.id, r.groupCode, r.period, r.periodStart, r.periodEnd, figures.totals(),
                 r.summary, r.generatedBy, r.generatedAt));
     }
 
@@ -172,11 +171,6 @@ public class ProgressReportService implements PanacheRepositoryBase<ProgressRepo
             throw ProblemException.illegalTransition(r.status.named(), action);
         }
         return r;
-    }
-
-    private void emit(ProgressReport r, DomainEvent event) {
-        r.version++;
-        outbox.append(event, r.version);
     }
 
     private LocalDate today() {

@@ -1,7 +1,7 @@
 package cn.gov.partyaffairs.supervision.report;
 
 import cn.gov.partyaffairs.contracts.supervision.ProgressFigures;
-import cn.gov.partyaffairs.supervision.service.SupervisionNames;
+import cn.gov.partyaffairs.supervision.programme.SupervisionNames;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package cn.gov.partyaffairs.supervision.config;
 
 import cn.gov.partyaffairs.contracts.Labels;
-import cn.gov.partyaffairs.supervision.TaskStatus;
+import cn.gov.partyaffairs.supervision.programme.TaskStatus;
 import cn.gov.partyaffairs.supervision.finding.FindingStatus;
 import cn.gov.partyaffairs.supervision.finding.FindingStep;
 import org.junit.jupiter.api.Test;

@@ -1,43 +1,9 @@
 package cn.gov.partyaffairs.supervision.messaging;
 
-import cn.gov.partyaffairs.infra.EventProbe;
-import cn.gov.partyaffairs.infra.TestTokens;
+import cn.gov.partyaffairs.replica.testing.RegisterCopyContract;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-
-/** The service keeps its own copy of the register from the disclosure service's events. */
+/** The service keeps its own copy of the register from the disclosure service's events (the shared contract). */
 @QuarkusTest
-class DisclosureEventsConsumerTest {
-
-    @Test
-    void aRegisteredOrganizationBecomesKnownOnce() {
-        UUID id = UUID.randomUUID();
-        String code = "C-" + id.toString().substring(0, 8).toUpperCase();
-        String eventId = UUID.randomUUID().toString();
-        String body = """
-                {"organizationId":"%s","code":"%s","name":"大龙镇党委","type":"township-committee","parentCode":null,
-                 "cadenceMonths":1,"registeredAt":"2017-03-01T09:30:00+08:00","registeredBy":"admin"}"""
-                .formatted(id, code);
-        var headers = EventProbe.cloudEvent(eventId, "cn.gov.partyaffairs.disclosure.OrganizationRegistered.v1", id, 1);
-        EventProbe.send("disclosure.events", id.toString(), headers, body);
-        EventProbe.send("disclosure.events", id.toString(), headers, body);
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.countyAdmin())
-                .when().get("/organizations/" + code)
-                .then().statusCode(200).body("name", equalTo("大龙镇党委")).body("cadenceMonths", equalTo(1)));
-        given().auth().oauth2(TestTokens.countyAdmin()).when().get("/organizations")
-                .then().statusCode(200).body("findAll { it.code == '" + code + "' }.size()", equalTo(1));
-    }
-
-    @Test
-    void readingTheCopyNeedsAToken() {
-        given().when().get("/organizations").then().statusCode(401);
-    }
+class DisclosureEventsConsumerTest extends RegisterCopyContract {
 }
