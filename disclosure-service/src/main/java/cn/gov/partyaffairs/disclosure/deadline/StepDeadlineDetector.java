@@ -87,7 +87,8 @@ public class StepDeadlineDetector {
                     d.status.name(), holder, enteredOn, limit.workingDays(), limit.limitDate(), now));
             sent++;
         }
-        if (!parentTold && parent != null && limit.parentDue(today)) {
+        // The parent is told unless the county office holds the step (the parent passed the approval up itself).
+        if (!parentTold && parent != null && holder != null && limit.parentDue(today)) {
             mark(deadlineId, "parent_escalated_at", now);
             append(d, new DisclosureStepEscalated(d.id, deadlineId, d.organization.code, d.scope.name(),
                     d.status.name(), holder, StepEscalationLevel.PARENT_ORGANIZATION, parent, enteredOn,

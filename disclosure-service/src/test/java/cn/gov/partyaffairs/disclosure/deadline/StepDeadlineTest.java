@@ -133,4 +133,33 @@ class StepDeadlineTest {
         detector.detect();
         assertEquals(List.of("DisclosureStepReminded", "DisclosureStepEscalated"), stepEvents(id, 4));
     }
+
+    @Test
+    void anApprovalPassedUpToTheCountyOfficeIsNotEscalatedToTheParentThatPassedItUp() {
+        at("2026-11-09"); // a Monday
+        String township = TestOrganizations.code();
+        TestOrganizations.register(township, "township-committee", null);
+        String village = TestOrganizations.code();
+        TestOrganizations.register(village, "village-branch", township);
+        String id = submit(village, "C1-04");
+        String reviewer = TestTokens.clerk(township);
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON)
+                .body("{\"secrecyChecked\":true,\"necessary\":true,\"accurate\":true}")
+                .when().post("/disclosures/" + id + "/review").then().statusCode(200);
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"reason\":\"涉及重大资金安排\"}")
+                .when().post("/disclosures/" + id + "/escalate").then().statusCode(200);
+
+        // The approval's limit: 10, 11, 12 November; the county office's: 13, 16, 17 November.
+        at("2026-11-13");
+        detector.detect();
+        at("2026-11-18");
+        detector.detect();
+        assertEquals(List.of("DisclosureStepEscalated"), stepEvents(id, 5),
+                "the reminder's day was missed (past the limit): only the county office is told, not the parent");
+        List<ConsumerRecord<String, String>> records = EventProbe.recordsWithKey("disclosure.events", id, 5);
+        String escalation = records.get(4).value();
+        assertTrue(escalation.contains("\"level\":\"COUNTY_OFFICE\""), escalation);
+        assertTrue(escalation.contains("\"holderOrganizationCode\":null"), escalation);
+        assertTrue(escalation.contains("\"step\":\"REVIEWED\""), escalation);
+    }
 }
