@@ -100,11 +100,10 @@ public class AutomaticFindings {
         } else if (STEP_ESCALATED.equals(event.type())) {
             // A disclosure's workflow step left waiting until the county office was told: a finding for the unit
             // that held the step (the reviewing parent, or the organization itself for publication), kept as a
-            // disclosure lapse under the step's own id, so once per step.
+            // disclosure lapse under the step's own id, so once per step. None when the county office held it.
             DisclosureStepEscalated e = event.as(DisclosureStepEscalated.class, mapper);
-            if (e.level() == StepEscalationLevel.COUNTY_OFFICE) {
-                String holder = e.holderOrganizationCode() != null ? e.holderOrganizationCode() : e.organizationCode();
-                lapsed(e.deadlineId(), Lapse.Kind.DISCLOSURE, holder, "党务公开环节超时，已报县委党务公开办公室："
+            if (e.level() == StepEscalationLevel.COUNTY_OFFICE && e.holderOrganizationCode() != null) {
+                lapsed(e.deadlineId(), Lapse.Kind.DISCLOSURE, e.holderOrganizationCode(), "党务公开环节超时，已报县委党务公开办公室："
                         + e.organizationCode() + " 的公开事项" + WAITING_FOR.getOrDefault(e.step(), e.step()) + "，自 "
                         + e.enteredOn() + " 起等待，已超过 " + e.limitDate() + " 的时限", e.limitDate(), day(e.at()));
             }

@@ -73,8 +73,14 @@ class StepEscalationFindingTest {
                 .body("status", equalTo("OPEN")).body("raisedOn", equalTo("2026-10-14"))
                 .body("description", equalTo("党务公开环节超时，已报县委党务公开办公室：" + village
                         + " 的公开事项已提交待审核，自 2026-09-29 起等待，已超过 2026-10-13 的时限"));
-        // A later event on the same key proves the repeats above were applied (or skipped) by now.
-        send(disclosure, UUID.randomUUID().toString(), 7, STEP.formatted(disclosure, UUID.randomUUID(), village,
+        // A step the county office held itself (an approval passed up to it) gives no unit a finding.
+        send(disclosure, UUID.randomUUID().toString(), 7, """
+                {"disclosureId":"%s","deadlineId":"%s","organizationCode":"%s","scope":"PUBLIC","step":"REVIEWED",
+                 "holderOrganizationCode":null,"level":"COUNTY_OFFICE","escalatedToOrganizationCode":null,
+                 "enteredOn":"2026-09-29","limitDate":"2026-10-13","at":"2026-10-14T08:00:00+08:00"}"""
+                .formatted(disclosure, UUID.randomUUID(), township));
+        // A later event on the same key proves the events above were applied (or skipped) by now.
+        send(disclosure, UUID.randomUUID().toString(), 8, STEP.formatted(disclosure, UUID.randomUUID(), village,
                 township, "PARENT_ORGANIZATION", "\"" + township + "\"", "2026-10-20", "2026-10-21"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 get(admin, "/lapses?organization=" + township).body("total", equalTo(1)));
