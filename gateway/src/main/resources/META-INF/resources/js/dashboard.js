@@ -18,6 +18,8 @@ const EVENTS = {
   RectificationReported: ['报告整改', 'rectification reported'], RectificationVerified: ['整改销号', 'rectification verified'],
   FindingResolved: ['问题已解决', 'finding resolved'], FindingReopened: ['问题重新打开', 'finding reopened'],
   RectificationOverdue: ['整改逾期', 'rectification overdue'],
+  // A disclosure's step past its working-day limit: officials only (the internal stream), like supervision's.
+  DisclosureStepEscalated: ['公开环节超时', 'disclosure step overdue'],
 };
 
 /** A county official signed in on this screen sees supervision's figures too (they stay inside). */
@@ -145,7 +147,8 @@ function refreshSoon(alsoFlagship) {
 
 function feed(type, event) {
   const [zh, en] = EVENTS[type];
-  const what = event.data?.title || event.data?.name || '';
+  const what = type === 'DisclosureStepEscalated' ? label('stepAlert', event.data?.level)
+    : event.data?.title || event.data?.name || '';
   const who = event.organizationCode || event.data?.unitCode || '';
   const list = document.getElementById('feed');
   list.prepend(el('li', { 'data-type': type },

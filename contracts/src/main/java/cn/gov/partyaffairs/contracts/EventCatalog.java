@@ -22,6 +22,8 @@ import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureEscalated;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepEscalated;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepReminded;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
@@ -82,6 +84,8 @@ public final class EventCatalog {
             DisclosureWithdrawn.class,
             DisclosureOverdue.class,
             DisclosureLapseCured.class,
+            DisclosureStepReminded.class,
+            DisclosureStepEscalated.class,
             ComplianceOutcomeRecorded.class,
             CommentSubmitted.class,
             CommentApproved.class,

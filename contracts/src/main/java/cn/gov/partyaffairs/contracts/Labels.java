@@ -53,6 +53,11 @@ public final class Labels {
     public static final String FINDING_STEP = "step";
     /** {@link cn.gov.partyaffairs.contracts.supervision.FindingSource}. */
     public static final String FINDING_SOURCE = "source";
+    /**
+     * How far a disclosure's waiting step went past its limit: {@code REMINDED} (its last working day comes), then
+     * {@link cn.gov.partyaffairs.contracts.disclosure.StepEscalationLevel}'s levels.
+     */
+    public static final String STEP_ALERT = "stepAlert";
 
     private static final Map<String, Map<String, Label>> VOCABULARIES = new LinkedHashMap<>();
 
@@ -165,6 +170,10 @@ public final class Labels {
                 .add("GUIDANCE", "指导中发现", "Found while guiding")
                 .add("DISCLOSURE_LAPSE", "未按期公开（自动）", "Missed disclosure (automatic)")
                 .add("COMMITMENT_LAPSE", "为民办实事逾期（自动）", "Overdue practical thing (automatic)");
+        vocabulary(STEP_ALERT)
+                .add("REMINDED", "即将超时（已提醒）", "Due soon (reminded)")
+                .add("PARENT_ORGANIZATION", "超时，已报上级党组织", "Overdue, escalated to the parent organization")
+                .add("COUNTY_OFFICE", "超时，已报县委党务公开办", "Overdue, escalated to the county office");
     }
 
     private Labels() {

@@ -28,6 +28,8 @@ class LabelsTest {
         missing.addAll(LabelsAssert.missing(Labels.SEVERITY, FindingSeverity.class));
         missing.addAll(LabelsAssert.missing(Labels.FINDING_SOURCE, FindingSource.class));
         missing.addAll(LabelsAssert.missing(Labels.STATUS, ComplianceOutcome.class));
+        missing.addAll(LabelsAssert.missing(Labels.STEP_ALERT, cn.gov.partyaffairs.contracts.disclosure.StepEscalationLevel.class));
+        missing.addAll(LabelsAssert.missing(Labels.STEP_ALERT, List.of("REMINDED")));
         // CatalogPublished's item timing, a string the catalog's records carry.
         missing.addAll(LabelsAssert.missing(Labels.TIMING, List.of("REGULAR", "EVENT")));
         assertEquals(List.of(), missing);

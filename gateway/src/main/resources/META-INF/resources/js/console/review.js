@@ -20,10 +20,26 @@ function reviewForm(d, refresh) {
   });
 }
 
+/**
+ * The badge of a waiting step the disclosure service reminded or escalated (working-day limits): only while the
+ * disclosure still waits in that step.
+ */
+function stepAlertBadge(d, alerts) {
+  const a = alerts.get(d.id);
+  if (!a || a.step !== d.status) return '';
+  const level = a.alert === 'REMINDED' ? 'reminded' : 'escalated';
+  return el('span', { class: `tag step-alert ${level}`, 'data-alert': a.alert,
+    title: `${t('时限', 'Limit')} ${a.limitDate}` }, label('stepAlert', a.alert));
+}
+
 /** Submissions waiting for the caller: every organization's for the county admin, child organizations' for a clerk. */
 export async function reviewSection(me, isAdmin, refresh) {
   const statuses = isAdmin ? ['SUBMITTED', 'REVIEWED', 'APPROVED'] : ['SUBMITTED', 'REVIEWED'];
-  const pages = await Promise.all(statuses.map((s) => call(`/api/v1/internal/disclosures?status=${s}&size=50`)));
+  const [pages, alertList] = await Promise.all([
+    Promise.all(statuses.map((s) => call(`/api/v1/internal/disclosures?status=${s}&size=50`))),
+    call('/api/v1/internal/step-alerts').catch(() => []), // the badges are a help: the queue shows without them
+  ]);
+  const alerts = new Map(alertList.map((a) => [a.disclosureId, a]));
   const waiting = pages.flatMap((p) => p.items).filter((d) => isAdmin || d.organizationCode !== me.org_code);
   if (!isAdmin && !waiting.length) return null; // a village clerk reviews nobody: no empty queue on the page
   const list = el('ul', { class: 'list', id: 'review-queue' });
@@ -40,7 +56,7 @@ export async function reviewSection(me, isAdmin, refresh) {
       actions.append(actionButton(t('公开', 'Publish'), () => call(`${base}/publish`, { method: 'POST', body: { channels: d.plannedChannels } }), refresh));
     }
     list.append(el('li', { 'data-id': d.id, 'data-status': d.status },
-      el('strong', {}, d.title), ' ', el('span', { class: `tag ${d.status}` }, label('status', d.status)),
+      el('strong', {}, d.title), ' ', el('span', { class: `tag ${d.status}` }, label('status', d.status)), ' ', stepAlertBadge(d, alerts),
       el('div', { class: 'meta' }, `${d.organizationName} · ${d.periodStart} ~ ${d.periodEnd} · ${label('scope', d.scope)} · ${t('计划公开', 'planned')} ${date(d.plannedPublicationAt)}`),
       el('details', {}, el('summary', {}, t('查看内容', 'Read the content')), el('p', { class: 'body' }, d.body)),
       actions));

@@ -61,6 +61,31 @@ public interface DisclosureConfig {
         Duration checkInterval();
     }
 
+    /** Limits on the workflow's waiting steps, in working days; a catalog item may have its own (V51). */
+    StepLimits stepLimits();
+
+    interface StepLimits {
+        /** Submitted, waiting for the review (审核) of the competent organization. */
+        @WithDefault("3")
+        int reviewWorkingDays();
+
+        /** Reviewed, waiting for the approval (审批). */
+        @WithDefault("3")
+        int approvalWorkingDays();
+
+        /** Approved, waiting for publication by the organization itself. */
+        @WithDefault("2")
+        int publicationWorkingDays();
+
+        /** Working days after a step's limit until it is escalated to the county office (the parent first). */
+        @WithDefault("3")
+        int countyOfficeAfterWorkingDays();
+
+        /** How often the detector looks; every replica runs it, safely. */
+        @WithDefault("1m")
+        Duration checkInterval();
+    }
+
     /** The channels a disclosure can use, by code (e.g. {@code disclosure-board}). */
     Map<String, Channel> channels();
 

@@ -48,7 +48,7 @@ public class ReadModelRebuild {
     private static final int FLUSH_EVERY = 200;
     private static final List<String> TABLES = List.of("organization_view", "county_figure", "disclosure_version_view",
             "disclosure_view", "comment_view", "compliance_view", "progress_view", "evaluation_comment_view",
-            "evaluation_rating_view", "commitment_view", "unit_view", "group_view", "finding_view", "catalog_view");
+            "evaluation_rating_view", "commitment_view", "unit_view", "group_view", "finding_view", "catalog_view", "step_alert_view");
 
     private final EntityManager em;
     private final IdempotentConsumer consumer;

@@ -17,6 +17,8 @@ import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepEscalated;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepReminded;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureSubmitted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
@@ -127,6 +129,20 @@ public class DisclosureProjection {
             // The status stays; the county office now decides.
             return Visibility.internal(organization);
         });
+        handlers.on(DisclosureStepReminded.class, (event, organization) -> {
+            // Officials only: a reminder to the holder of a waiting step.
+            DisclosureStepReminded e = event.as(DisclosureStepReminded.class, mapper);
+            stepAlert(e.disclosureId(), e.deadlineId(), e.organizationCode(), e.step(), "REMINDED",
+                    e.holderOrganizationCode(), null, e.limitDate(), e.at());
+            return Visibility.internal(organization);
+        });
+        handlers.on(DisclosureStepEscalated.class, (event, organization) -> {
+            // Officials only (the internal stream and the console), whatever the disclosure's scope.
+            DisclosureStepEscalated e = event.as(DisclosureStepEscalated.class, mapper);
+            stepAlert(e.disclosureId(), e.deadlineId(), e.organizationCode(), e.step(), e.level().name(),
+                    e.holderOrganizationCode(), e.escalatedToOrganizationCode(), e.limitDate(), e.at());
+            return Visibility.internal(organization);
+        });
         handlers.on(DisclosurePublished.class,
                 (event, organization) -> published(event.as(DisclosurePublished.class, mapper)));
         handlers.on(DisclosureCorrected.class, (event, organization) -> {
@@ -217,6 +233,7 @@ public class DisclosureProjection {
                             comment_count = (SELECT count(*) FROM comment_view WHERE disclosure_id = ?1) WHERE id = ?1""")
                 .setParameter(1, e.disclosureId()).setParameter(2, e.at()).executeUpdate();
         version(e.disclosureId(), e.contentVersion(), e.title(), e.body(), null, e.at());
+        stepMovedOn(e.disclosureId());
         if (!"PUBLISHED".equals(previous)) {
             figures.add(publishedFigure(e.scope()), 1);
         }
@@ -256,6 +273,33 @@ public class DisclosureProjection {
     private void status(IncomingEvent event, String status) {
         em.createNativeQuery("UPDATE disclosure_view SET status = ?2, updated_at = ?3 WHERE id = ?1")
                 .setParameter(1, event.aggregateId()).setParameter(2, status).setParameter(3, event.time())
+                .executeUpdate();
+        stepMovedOn(event.aggregateId());
+    }
+
+    /**
+     * The step's latest alert replaces the one before (the reminder, then each escalation): a disclosure's events
+     * arrive in its aggregate's order, so the latest applied is the latest sent.
+     */
+    private void stepAlert(UUID disclosure, UUID deadline, String organization, String step, String alert,
+                           String holder, String escalatedTo, LocalDate limit, OffsetDateTime at) {
+        em.createNativeQuery("""
+                        INSERT INTO step_alert_view (disclosure_id, deadline_id, organization_code, step, alert,
+                            holder_code, escalated_to_code, limit_date, at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        ON CONFLICT (disclosure_id) DO UPDATE SET deadline_id = EXCLUDED.deadline_id,
+                            organization_code = EXCLUDED.organization_code, step = EXCLUDED.step,
+                            alert = EXCLUDED.alert, holder_code = EXCLUDED.holder_code,
+                            escalated_to_code = EXCLUDED.escalated_to_code, limit_date = EXCLUDED.limit_date,
+                            at = EXCLUDED.at""")
+                .setParameter(1, disclosure).setParameter(2, deadline).setParameter(3, organization)
+                .setParameter(4, step).setParameter(5, alert).setParameter(6, holder).setParameter(7, escalatedTo)
+                .setParameter(8, limit).setParameter(9, at).executeUpdate();
+    }
+
+    /** The disclosure left its waiting step (reviewed, approved, returned, published): its alert goes. */
+    private void stepMovedOn(UUID disclosure) {
+        em.createNativeQuery("DELETE FROM step_alert_view WHERE disclosure_id = ?1").setParameter(1, disclosure)
                 .executeUpdate();
     }
 

@@ -6,6 +6,8 @@ import cn.gov.partyaffairs.gateway.config.GatewayConfig;
 import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.service.PublicQueries;
 import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.gateway.service.StepAlertQuery;
+import cn.gov.partyaffairs.platform.security.Caller;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,9 +50,14 @@ public class InternalResource {
     private final ReadModel readModel;
     private final CountyFigureRepository figures;
     private final PublicQueries queries;
+    private final StepAlertQuery stepAlerts;
+    private final Caller caller;
 
     public InternalResource(CommandForwarder forwarder, GatewayConfig config, ReadModel readModel,
-                            CountyFigureRepository figures, PublicQueries queries) {
+                            CountyFigureRepository figures, PublicQueries queries, StepAlertQuery stepAlerts,
+                            Caller caller) {
+        this.stepAlerts = stepAlerts;
+        this.caller = caller;
         this.forwarder = forwarder;
         this.config = config;
         this.readModel = readModel;
@@ -75,6 +83,13 @@ public class InternalResource {
         Map<String, Long> all = figures.all();
         return new OfficialDashboard(Dashboard.of(all, queries.complianceByType()), all.getOrDefault("findings.open", 0L),
                 all.getOrDefault("findings.overdue", 0L), all.getOrDefault("inspections", 0L));
+    }
+
+    @GET
+    @Path("step-alerts")
+    @Operation(summary = "Waiting disclosure steps reminded or escalated past their working-day limits, as far as the caller may see them")
+    public List<StepAlertQuery.StepAlert> stepAlerts() {
+        return stepAlerts.visibleTo(caller);
     }
 
     /**

@@ -6,6 +6,8 @@ import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentWithdrawn;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepEscalated;
+import cn.gov.partyaffairs.contracts.disclosure.StepEscalationLevel;
 import cn.gov.partyaffairs.contracts.supervision.FindingRaised;
 import cn.gov.partyaffairs.contracts.supervision.FindingResolved;
 import cn.gov.partyaffairs.contracts.supervision.FindingSource;
@@ -44,14 +46,20 @@ public class AutomaticFindings {
 
     private static final String DISCLOSURE_OVERDUE = DomainEvent.typeOf(DisclosureOverdue.class).value();
     private static final String DISCLOSURE_CURED = DomainEvent.typeOf(DisclosureLapseCured.class).value();
+    private static final String STEP_ESCALATED = DomainEvent.typeOf(DisclosureStepEscalated.class).value();
     private static final String COMMITMENT_OVERDUE = DomainEvent.typeOf(CommitmentOverdue.class).value();
     private static final String COMMITMENT_FULFILLED = DomainEvent.typeOf(CommitmentFulfilled.class).value();
     private static final String COMMITMENT_WITHDRAWN = DomainEvent.typeOf(CommitmentWithdrawn.class).value();
     /** The disclosure service's event types that raise or resolve an automatic finding. */
-    public static final java.util.Set<String> DISCLOSURE_TYPES = java.util.Set.of(DISCLOSURE_OVERDUE, DISCLOSURE_CURED);
+    public static final java.util.Set<String> DISCLOSURE_TYPES = java.util.Set.of(DISCLOSURE_OVERDUE, DISCLOSURE_CURED,
+            STEP_ESCALATED);
     /** The commitment service's event types that raise or resolve an automatic finding. */
     public static final java.util.Set<String> COMMITMENT_TYPES = java.util.Set.of(COMMITMENT_OVERDUE, COMMITMENT_FULFILLED,
             COMMITMENT_WITHDRAWN);
+
+    /** What a waiting step waits for, by the disclosure's status while it waits. */
+    private static final java.util.Map<String, String> WAITING_FOR = java.util.Map.of(
+            "SUBMITTED", "已提交待审核", "REVIEWED", "已审核待审批", "APPROVED", "已审批待公开");
 
     private final EntityManager em;
     private final UnitRepository units;
@@ -89,6 +97,16 @@ public class AutomaticFindings {
             LocalDate on = day(e.publishedAt());
             cured(e.obligationId(), on, e.onTime(), e.onTime() ? "台账补录表明该期党务公开已于 " + on + " 按期发布"
                     : "逾期的党务公开已于 " + on + " 发布");
+        } else if (STEP_ESCALATED.equals(event.type())) {
+            // A disclosure's workflow step left waiting until the county office was told: a finding for the unit
+            // that held the step (the reviewing parent, or the organization itself for publication), kept as a
+            // disclosure lapse under the step's own id, so once per step. None when the county office held it.
+            DisclosureStepEscalated e = event.as(DisclosureStepEscalated.class, mapper);
+            if (e.level() == StepEscalationLevel.COUNTY_OFFICE && e.holderOrganizationCode() != null) {
+                lapsed(e.deadlineId(), Lapse.Kind.DISCLOSURE, e.holderOrganizationCode(), "党务公开环节超时，已报县委党务公开办公室："
+                        + e.organizationCode() + " 的公开事项" + WAITING_FOR.getOrDefault(e.step(), e.step()) + "，自 "
+                        + e.enteredOn() + " 起等待，已超过 " + e.limitDate() + " 的时限", e.limitDate(), day(e.at()));
+            }
         } else if (COMMITMENT_OVERDUE.equals(event.type())) {
             CommitmentOverdue e = event.as(CommitmentOverdue.class, mapper);
             if (e.organizationCode() != null) {
