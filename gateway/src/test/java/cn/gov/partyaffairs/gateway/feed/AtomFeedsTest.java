@@ -218,6 +218,14 @@ class AtomFeedsTest {
             given().when().get("/api/v1/public/feeds/" + path).then().statusCode(404)
                     .contentType("application/problem+json").body("status", equalTo(404));
         }
+        // Malformed subjects are refused as problems too, never a 500 (as the e2e fuzzing of every operation sends).
+        for (String path : List.of("organizations/" + "a".repeat(600), "commitments/not-a-uuid",
+                "categories/%F0%9F%98%80", "townships/%27%20OR%201%3D1--")) {
+            given().urlEncodingEnabled(false).when().get("/api/v1/public/feeds/" + path).then()
+                    .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                            .and(org.hamcrest.Matchers.lessThan(500)))
+                    .contentType("application/problem+json");
+        }
     }
 
     @Test
