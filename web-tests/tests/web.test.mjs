@@ -254,6 +254,32 @@ describe('the web pages', () => {
     await page.close();
   });
 
+  it('feed readers and people find the Atom feeds: the county, an organization and each commitment', async () => {
+    const page = await visitor(browser);
+    const atom = async (href) => {
+      const answer = await page.request.get(new URL(href, page.url()).toString());
+      assert.equal(answer.status(), 200, href);
+      assert.match(answer.headers()['content-type'], /^application\/atom\+xml/);
+      assert.match(await answer.text(), /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="zh-CN">/);
+    };
+    await open(page, 'index.html');
+    const county = await page.getAttribute('head link[rel=alternate][type="application/atom+xml"]', 'href');
+    assert.equal(await page.getAttribute('#feed', 'href'), county);
+    assert.match(await page.textContent('#feed'), /订阅/);
+    await atom(county);
+    await open(page, 'org.html?code=YP-V001');
+    const organization = page.locator('#feeds a').first();
+    assert.match(await organization.textContent(), /订阅/);
+    assert.equal(await page.getAttribute('head link[rel=alternate][type="application/atom+xml"]', 'href'),
+      await organization.getAttribute('href'));
+    await atom(await organization.getAttribute('href'));
+    await open(page, 'commitments.html');
+    const commitment = page.locator('#list li a.feed').first();
+    assert.match(await commitment.textContent(), /订阅/);
+    await atom(await commitment.getAttribute('href'));
+    await page.close();
+  });
+
   it('English is available', async () => {
     const page = await visitor(browser);
     await open(page, 'index.html');

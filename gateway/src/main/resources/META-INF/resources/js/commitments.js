@@ -127,7 +127,9 @@ async function load() {
       el('strong', {}, c.title), ' ', el('span', { class: `tag ${c.status}` }, label('status', c.status)),
       el('div', { class: 'meta' }, [label('kind', c.kind), c.departmentName || c.organizationName, c.category && label('category', c.category),
         t(`时限 ${c.dueDate}`, `due ${c.dueDate}`)].filter(Boolean).join(' · ')),
-      bar(c), el('div', { class: 'meta' }, satisfaction(c.satisfaction)), more);
+      bar(c), el('div', { class: 'meta' }, satisfaction(c.satisfaction), ' · ',
+        el('a', { href: `/api/v1/public/feeds/commitments/${c.id}`, type: 'application/atom+xml', class: 'feed' },
+          t('订阅进展（RSS/Atom）', 'Subscribe to its progress (RSS/Atom)'))), more);
   }));
 }
 
@@ -138,6 +140,16 @@ filters.addEventListener('submit', (e) => {
   history.replaceState(null, '', `?${query}`);
   load();
 });
+
+// Feed readers find the Atom feeds of what the address names: an organization's list, one commitment (#c-<id>).
+{
+  const owner = new URLSearchParams(location.search).get('organization');
+  if (owner) document.head.append(el('link', { rel: 'alternate', type: 'application/atom+xml', title: `${owner} · 党务公开`,
+    href: `/api/v1/public/feeds/organizations/${encodeURIComponent(owner)}` }));
+  const one = /^#c-([0-9a-f-]{36})$/.exec(location.hash);
+  if (one) document.head.append(el('link', { rel: 'alternate', type: 'application/atom+xml', title: '承诺进展',
+    href: `/api/v1/public/feeds/commitments/${one[1]}` }));
+}
 
 await signIn();
 await choices();

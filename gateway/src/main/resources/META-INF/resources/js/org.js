@@ -19,6 +19,15 @@ try {
     t(`每 ${o.cadenceMonths} 个月公开一次`, `discloses every ${o.cadenceMonths} month(s)`),
     o.demonstrationUnit ? t(`示范单位，指导组：${o.guidanceGroupName}`, `demonstration unit, guidance group ${o.guidanceGroupName}`) : null,
   ].filter(Boolean).join(' · ');
+  // Its Atom feed (a township committee's also for every organization under it): for feed readers in the head,
+  // for people beside the name.
+  const feeds = [[`/api/v1/public/feeds/organizations/${encodeURIComponent(o.code)}`,
+    t('订阅本组织公开（RSS/Atom）', 'Subscribe to its disclosures (RSS/Atom)'), `${o.name} · 党务公开`]];
+  if (o.type === 'township-committee') feeds.push([`/api/v1/public/feeds/townships/${encodeURIComponent(o.code)}`,
+    t('订阅本镇及所辖党组织公开（RSS/Atom）', 'Subscribe to the township and its organizations (RSS/Atom)'), `${o.name}及所辖党组织 · 党务公开`]);
+  for (const [href, , title] of feeds) document.head.append(el('link', { rel: 'alternate', type: 'application/atom+xml', title, href }));
+  document.getElementById('about').after(el('p', { id: 'feeds', class: 'meta' },
+    ...feeds.flatMap(([href, text], i) => [i ? ' · ' : '', el('a', { href, type: 'application/atom+xml' }, text)])));
   document.getElementById('about').after(el('p', { id: 'content-list', class: 'meta' },
     (o.contentItems || []).length ? t(`公开的内容和目录：${o.contentItems.join('、')}`, `Content list: ${o.contentItems.join(', ')}`)
       : t('尚未确定公开的内容和目录', 'No content list settled yet')));

@@ -11,6 +11,26 @@ import java.util.Map;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
+    /**
+     * The address the public reaches the gateway at ({@code GATEWAY_PUBLIC_URL}, e.g. {@code https://dwgk.example.gov.cn}),
+     * without a trailing slash: the Atom feeds' absolute links are made from it, never from a request's Host header.
+     */
+    @WithDefault("http://localhost:8080")
+    URI publicUrl();
+
+    /** The Atom feeds (feed/): whose they are. */
+    Feeds feeds();
+
+    interface Feeds {
+        /** The portal's name, in the feeds' titles. */
+        @WithDefault("玉屏县党务公开")
+        String title();
+
+        /** Who publishes the feeds: their author. */
+        @WithDefault("中共玉屏县委党务公开办公室")
+        String publisher();
+    }
+
     /** Base URLs of the services that own the commands. */
     Services services();
 
