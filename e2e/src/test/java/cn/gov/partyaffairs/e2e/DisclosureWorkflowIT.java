@@ -39,7 +39,7 @@ class DisclosureWorkflowIT {
         String clerk = Suite.token("clerk");
         String admin = Suite.token("admin");
         String approver = Suite.token("approver");
-        HttpResponse<String> drafted = Suite.post(Suite.gateway() + "/api/internal/disclosures", clerk, """
+        HttpResponse<String> drafted = Suite.post(Suite.gateway() + "/api/v1/internal/disclosures", clerk, """
                 {"organizationCode":"YP-V001","itemCodes":["C8-01"],"title":"鱼塘村为民办实事进展","body":"村组道路硬化2公里已完工。",
                  "periodStart":"2017-03-01","periodEnd":"2017-04-30","scope":"PUBLIC",
                  "plannedChannels":["disclosure-board","county-website"],"plannedPublicationAt":"%s"}"""
@@ -80,10 +80,10 @@ class DisclosureWorkflowIT {
     void theTownshipsClerkReviewsForItsVillageAndAnotherPersonApproves() {
         HttpResponse<String> village = Suite.get(Suite.gateway() + "/api/v1/public/organizations/YP-V001", null);
         Assumptions.assumeTrue(village.statusCode() == 200
-                && "YP-T03".equals(Suite.json(village).path("parentCode").asText()), "the demo register is loaded");
+                && "YP-T03".equals(Suite.json(village).path("organization").path("parentCode").asText()), "the demo register is loaded");
         String clerk = Suite.token("clerk");
         String township = Suite.token("township");
-        HttpResponse<String> drafted = Suite.post(Suite.gateway() + "/api/internal/disclosures", clerk, """
+        HttpResponse<String> drafted = Suite.post(Suite.gateway() + "/api/v1/internal/disclosures", clerk, """
                 {"organizationCode":"YP-V001","itemCodes":["C8-01"],"title":"鱼塘村四眼审核验收","body":"村组道路硬化进展。",
                  "periodStart":"2017-05-01","periodEnd":"2017-06-30","scope":"PUBLIC",
                  "plannedChannels":["disclosure-board"],"plannedPublicationAt":"%s"}"""
