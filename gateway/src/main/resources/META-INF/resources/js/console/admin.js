@@ -642,6 +642,7 @@ async function deadLetters(body) {
         d.aggregateId ? t(`对象 ${d.aggregateId}${d.aggregateVersion ? ` 第 ${d.aggregateVersion} 版` : ''}`, `aggregate ${d.aggregateId}${d.aggregateVersion ? ` v${d.aggregateVersion}` : ''}`) : null]
         .filter(Boolean).join(' · ')),
       d.reason ? el('p', { class: 'notice error' }, t('原因：', 'Reason: '), d.reason) : null,
+      d.replayOf ? el('div', { class: 'meta' }, t(`重新投递（${d.replayOf}）后再次失败`, `failed again after a replay (${d.replayOf})`)) : null,
       d.replayed ? el('div', { class: 'meta' }, t(`最近一次由 ${d.replayedBy} 于 ${date(d.replayedAt)} 重新投递`, `last replayed by ${d.replayedBy}, ${date(d.replayedAt)}`)) : null,
       d.valuePreview ? el('details', {}, el('summary', {}, t('消息内容', 'Message')), el('p', { class: 'body-text' }, d.valuePreview)) : null,
       el('div', { class: 'actions' }, d.originalTopic

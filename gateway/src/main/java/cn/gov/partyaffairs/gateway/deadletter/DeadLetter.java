@@ -26,5 +26,7 @@ public record DeadLetter(
         OffsetDateTime replayedAt,
         String replayedBy,
         @Schema(description = "最近一次重新投递后副本在原主题上的位置") Long replayedOffset,
+        @Schema(description = "它本身是一次重新投递的副本时：所复制的死信的位置 dlq.<服务>/<分区>/<偏移>（重新投递后仍然失败）")
+        String replayOf,
         @Schema(description = "消息内容（最多 2000 字）") String valuePreview) {
 }

@@ -222,10 +222,12 @@ public class DeadLetters {
     private static final String COLUMNS = "id, service, dlq_topic, dlq_partition, dlq_offset, original_topic, "
             + "original_partition, original_offset, event_type, event_id, aggregate_id, aggregate_version, reason, "
             + "parked_at, replay_count, replayed_at, replayed_by, replayed_offset, record_value, record_key, "
-            + "CAST(headers AS text)";
+            + "CAST(headers AS text), (SELECT convert_from(decode(h ->> 'value', 'base64'), 'UTF8') "
+            + "FROM jsonb_array_elements(headers) h WHERE h ->> 'name' = '" + REPLAY_OF + "' LIMIT 1)";
     private static final int COLUMN_VALUE = 18;
     private static final int COLUMN_KEY = 19;
     private static final int COLUMN_HEADERS = 20;
+    private static final int COLUMN_REPLAY_OF = 21;
 
     private Object[] row(long id, boolean forUpdate) {
         @SuppressWarnings("unchecked")
@@ -248,7 +250,8 @@ public class DeadLetters {
                 ((Number) r[4]).longValue(), (String) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
                 r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[8], (String) r[9], (String) r[10],
                 r[11] == null ? null : ((Number) r[11]).longValue(), (String) r[12], time(r[13]), replays > 0, replays,
-                time(r[15]), (String) r[16], r[17] == null ? null : ((Number) r[17]).longValue(), preview);
+                time(r[15]), (String) r[16], r[17] == null ? null : ((Number) r[17]).longValue(),
+                (String) r[COLUMN_REPLAY_OF], preview);
     }
 
     private static OffsetDateTime time(Object value) {

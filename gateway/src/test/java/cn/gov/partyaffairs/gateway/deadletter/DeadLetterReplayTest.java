@@ -78,6 +78,7 @@ class DeadLetterReplayTest {
         assertEquals(id.toString(), parked.getString("aggregateId"));
         assertTrue(parked.getString("reason").contains("23514"), "the reason names the refusal: " + parked.getString("reason"));
         assertFalse(parked.getBoolean("replayed"));
+        assertEquals(null, parked.getString("replayOf"), "the original, not a copy");
         assertEquals(0L, organizations(code), "parked, so not applied");
         long deadLetter = parked.getLong("id");
 
@@ -123,6 +124,22 @@ class DeadLetterReplayTest {
         assertTrue(listed.getList("items.eventId").contains(eventId));
         assertEquals(2L, count("SELECT count(*) FROM audit_entry WHERE action = 'DeadLetterReplayed' AND subject = '"
                 + eventId + "'"), "each replay is audited");
+    }
+
+    /** Replayed before any fix, it is parked again: a new row naming the record it copies. */
+    @Test
+    void aReplayThatFailsAgainIsParkedAgainNamingTheRecordItCopies() {
+        UUID id = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        EventProbe.send("disclosure.events", id.toString(), EventProbe.cloudEvent(eventId, TYPE, id, 1), "{ not json");
+        JsonPath first = awaitListed(eventId);
+        given().auth().oauth2(TestTokens.countyAdmin()).when().post("/api/v1/internal/dead-letters/" + first.getLong("id") + "/replay")
+                .then().statusCode(200);
+        String origin = "dlq.gateway/" + first.getInt("deadLetterPartition") + "/" + first.getLong("deadLetterOffset");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                given().auth().oauth2(TestTokens.countyAdmin()).queryParam("replayed", false).queryParam("size", 200)
+                        .when().get("/api/v1/internal/dead-letters").then().statusCode(200).extract().jsonPath()
+                        .getList("items.replayOf").contains(origin));
     }
 
     @Test
