@@ -63,11 +63,13 @@ public class DeadLetters {
     private final Map<String, Object> kafkaConfig;
     private final AuditTrail audit;
     private final Caller caller;
+    private final List<String> replayTopics;
     private volatile KafkaProducer<byte[], byte[]> producer;
 
     public DeadLetters(EntityManager em, ObjectMapper mapper,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, AuditTrail audit,
-                       Caller caller) {
+                       Caller caller, DeadLetterConfig config) {
+        this.replayTopics = List.copyOf(config.replayTopics());
         this.em = em;
         this.mapper = mapper;
         this.kafkaConfig = kafkaConfig;
@@ -138,6 +140,10 @@ public class DeadLetters {
         if (letter.originalTopic() == null) {
             throw ProblemException.conflict("dead-letter-origin-unknown",
                     "死信 " + id + " 没有记录原主题（缺少 dead-letter-topic 消息头），无法重新投递");
+        }
+        if (!replayTopics.contains(letter.originalTopic())) {
+            throw ProblemException.conflict("dead-letter-topic-not-replayable", "死信 " + id + " 的原主题 "
+                    + letter.originalTopic() + " 不是可重新投递的事件主题（" + String.join("、", replayTopics) + "）");
         }
         List<Header> headers = new ArrayList<>();
         try {
