@@ -196,6 +196,17 @@ describe('the county admin console', () => {
     await system.locator('li[data-scope="commitments:progress"][data-granted="false"]').waitFor();
   });
 
+  it('lists the events no service could apply, waiting ones first, each with its replay (死信)', async () => {
+    await openPanel(admin, 'dead-letters');
+    await admin.locator('#dead-letter-list > li').first().waitFor();
+    assert.equal(await admin.inputValue('#dead-letter-filter'), 'false');
+    for (const li of await admin.locator('#dead-letter-list > li[data-id]').all()) {
+      assert.equal(await li.getAttribute('data-replayed'), 'false');
+    }
+    await admin.selectOption('#dead-letter-filter', '');
+    await admin.locator('#dead-letter-list > li').first().waitFor();
+  });
+
   it('reads the catalog, and every admin area fits a 360 px phone', async () => {
     await openPanel(admin, 'catalog');
     assert.match(await admin.textContent('#catalog .notice'), /共 9 大类 57 项.*只供查阅/);
@@ -204,7 +215,7 @@ describe('the county admin console', () => {
     const phone = await visitor(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(phone, 'admin');
     await phone.waitForSelector('#webhooks');
-    for (const id of ['organizations', 'catalog', 'evaluation-moderation', 'webhooks', 'systems']) await openPanel(phone, id);
+    for (const id of ['organizations', 'catalog', 'evaluation-moderation', 'webhooks', 'systems', 'dead-letters']) await openPanel(phone, id);
     await phone.locator('#catalog-list summary').first().click();
     await phone.locator('#org-list li button', { hasText: '公开目录' }).first().click();
     await phone.locator('#org-list form.content-list').waitFor();

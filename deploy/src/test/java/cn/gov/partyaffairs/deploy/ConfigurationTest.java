@@ -190,8 +190,10 @@ class ConfigurationTest {
 
         // Topics: what it consumes, its own event topic (written by the outbox relay) and its dead-letter topic.
         Set<String> reads = new TreeSet<>();
+        Set<String> patterns = new TreeSet<>();
         config.properties.keySet().stream().filter(k -> k.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
-                .forEach(k -> reads.add(config.resolve(k, env)));
+                .forEach(k -> ("true".equals(config.resolve(k.replaceFirst("\\.topic$", ".pattern"), env)) ? patterns : reads)
+                        .add(config.resolve(k, env)));
         Set<String> writes = new TreeSet<>();
         if (!"false".equals(config.resolve("platform.outbox.enabled", env))) {
             String own = service.replace("-service", "") + ".events";
@@ -203,9 +205,25 @@ class ConfigurationTest {
         if ("dead-letter-queue".equals(config.resolve("mp.messaging.connector.smallrye-kafka.failure-strategy", env))) {
             writes.add(config.resolve("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic", env));
         }
+        // A replay puts a parked record back onto the topic it came from (the gateway's dead letters).
+        String replays = config.properties.containsKey("gateway.dead-letters.replay-topics")
+                ? config.resolve("gateway.dead-letters.replay-topics", env) : null;
+        if (replays != null) {
+            for (String topic : replays.split(",")) {
+                writes.add(topic.trim());
+            }
+        }
         Set<String> topics = new TreeSet<>();
         for (ObjectNode topic : rendered.ofKind("KafkaTopic")) {
             topics.add(topic.at("/spec/topicName").asText(Rendered.name(topic)));
+        }
+        // A channel subscribed by pattern reads every topic the pattern matches: at least one, each one allowed.
+        for (String pattern : patterns) {
+            List<String> matched = topics.stream().filter(t -> t.matches(pattern)).toList();
+            if (matched.isEmpty()) {
+                problems.add("no KafkaTopic matches the pattern " + pattern);
+            }
+            reads.addAll(matched);
         }
         Stream.concat(reads.stream(), writes.stream()).filter(t -> !topics.contains(t))
                 .forEach(t -> problems.add("topic " + t + " is used but no KafkaTopic makes it"));

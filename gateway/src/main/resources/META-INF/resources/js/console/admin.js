@@ -1,6 +1,6 @@
 // The county admin: moderation of the public's comments on disclosures and on commitments, the organization register
 // with each organization's content list, the county catalog (read only), other departments' webhook subscriptions
-// and what their systems may do, the annual report and the audit trail.
+// and what their systems may do, the annual report, the audit trail and the events no service could apply (死信).
 // Each admin area is a folding panel that reloads only itself, so a refresh elsewhere on the page neither closes it
 // nor loses what is being typed in it.
 import { api, el, t, date, label, LABELS, fill, ApiError } from '../common.js';
@@ -589,6 +589,85 @@ async function annualReport(body) {
   body.append(el('p', { class: 'meta' }, t('各表按事项发生的年度统计，各年度之和等于全县统计数据。', 'Each fact counts in its year; the years add up to the county statistics.')), form, links);
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Dead letters: events a service could never apply, parked on its dead-letter topic with the reason. After the fix
+// (a data correction, a new release) the admin sends one again onto its original topic; the service that parked it
+// applies it then, the others skip it as already applied.
+
+const SERVICE_NAMES = {
+  gateway: ['网关（公开页面和统计）', 'gateway (pages and figures)'],
+  'disclosure-service': ['党务公开服务', 'disclosure service'],
+  'commitment-service': ['承诺服务', 'commitment service'],
+  'supervision-service': ['督促指导服务', 'supervision service'],
+};
+
+function serviceName(service) {
+  const known = SERVICE_NAMES[service];
+  return known ? t(known[0], known[1]) : service;
+}
+
+async function deadLetters(body) {
+  const list = el('ul', { class: 'list', id: 'dead-letter-list' });
+  const pages = el('div');
+  const status = el('p', { class: 'meta', id: 'dead-letter-status', 'aria-live': 'polite' });
+  const filter = el('select', { id: 'dead-letter-filter' },
+    el('option', { value: 'false' }, t('待处理（未重新投递）', 'Waiting (not replayed)')),
+    el('option', { value: 'true' }, t('已重新投递', 'Replayed')),
+    el('option', { value: '' }, t('全部', 'All')));
+  let page = 0;
+
+  function replayBox(d, li) {
+    if (li.querySelector('.confirm')) return;
+    const box = el('div', { class: 'confirm notice' },
+      el('p', {}, t('请确认导致失败的问题已经修复。重新投递后，该事件会按原样再次发到原主题，由原服务重新处理；已处理过它的服务会自动跳过。',
+        'Make sure what made it fail is fixed. The event goes again, unchanged, onto its original topic; the service that parked it applies it, services that already applied it skip it.')),
+      actionButton(t('确定重新投递', 'Replay'), async () => {
+        const done = await call(`/api/v1/internal/dead-letters/${d.id}/replay`, { method: 'POST' });
+        status.textContent = t(`已重新投递死信 ${d.id}（第 ${done.replayCount} 次），位置 ${done.originalTopic}/${done.originalPartition ?? '-'}/${done.replayedOffset}。`,
+          `Dead letter ${d.id} replayed (time ${done.replayCount}) at ${done.originalTopic}/${done.originalPartition ?? '-'}/${done.replayedOffset}.`);
+      }, () => load(page)), ' ',
+      el('button', { type: 'button', class: 'secondary', onclick: () => box.remove() }, t('取消', 'Cancel')));
+    li.append(box);
+  }
+
+  function item(d) {
+    const origin = d.originalTopic ? `${d.originalTopic}/${d.originalPartition}/${d.originalOffset}` : t('原主题未知', 'origin unknown');
+    const li = el('li', { 'data-id': String(d.id), 'data-replayed': String(d.replayed) },
+      el('strong', {}, d.eventType ? typeLabel(d.eventType) : t('无法识别的消息', 'Unreadable message')), ' ',
+      el('span', { class: `tag ${d.replayed ? 'KEPT' : 'MISSING'}` },
+        d.replayed ? t(`已重新投递 ${d.replayCount} 次`, `replayed ${d.replayCount}×`) : t('待处理', 'waiting')),
+      el('div', { class: 'meta' }, [serviceName(d.service), t(`转入死信 ${date(d.parkedAt)}`, `parked ${date(d.parkedAt)}`),
+        t(`原位置 ${origin}`, `from ${origin}`)].join(' · ')),
+      el('div', { class: 'meta' }, [d.eventId ? t(`事件 ${d.eventId}`, `event ${d.eventId}`) : null,
+        d.aggregateId ? t(`对象 ${d.aggregateId}${d.aggregateVersion ? ` 第 ${d.aggregateVersion} 版` : ''}`, `aggregate ${d.aggregateId}${d.aggregateVersion ? ` v${d.aggregateVersion}` : ''}`) : null]
+        .filter(Boolean).join(' · ')),
+      d.reason ? el('p', { class: 'notice error' }, t('原因：', 'Reason: '), d.reason) : null,
+      d.replayOf ? el('div', { class: 'meta' }, t(`重新投递（${d.replayOf}）后再次失败`, `failed again after a replay (${d.replayOf})`)) : null,
+      d.replayed ? el('div', { class: 'meta' }, t(`最近一次由 ${d.replayedBy} 于 ${date(d.replayedAt)} 重新投递`, `last replayed by ${d.replayedBy}, ${date(d.replayedAt)}`)) : null,
+      d.valuePreview ? el('details', {}, el('summary', {}, t('消息内容', 'Message')), el('p', { class: 'body-text' }, d.valuePreview)) : null,
+      el('div', { class: 'actions' }, d.originalTopic
+        ? el('button', { type: 'button', class: d.replayed ? 'secondary' : '', onclick: () => replayBox(d, li) }, t('重新投递', 'Replay'))
+        : el('span', { class: 'meta' }, t('缺少原主题，不能重新投递', 'No original topic: cannot be replayed'))));
+    return li;
+  }
+
+  async function load(to) {
+    const replayed = filter.value;
+    const result = await call(`/api/v1/internal/dead-letters?page=${to}&size=10${replayed ? `&replayed=${replayed}` : ''}`);
+    page = result.page;
+    fill(list, result.items.map(item));
+    emptyItem(list, replayed === 'false' ? t('没有待处理的死信', 'No dead letters waiting') : t('暂无死信', 'No dead letters'));
+    fill(pages, result.total > result.size ? pager(result, (p) => load(p).catch(() => {})) : null);
+  }
+
+  filter.addEventListener('change', () => load(0).catch(() => {}));
+  await load(0);
+  fill(body,
+    el('p', { class: 'meta' }, t('各服务始终无法处理的事件（数据不合规、程序缺陷等）会转入死信，不影响后续事件。修复问题后可在此重新投递。',
+      'Events a service could never apply (bad data, a bug) are parked here and the events after them go on. Replay one after the fix.')),
+    field('replayed', t('显示', 'Show'), filter), status, list, pages);
+}
+
 export function adminSections(refresh) {
   return [
     commentModeration(refresh),
@@ -600,5 +679,6 @@ export function adminSections(refresh) {
     panel('systems', t('系统对接授权', 'Systems and their grants'), systems),
     panel('annual-report', t('年度报告', 'Annual report'), annualReport),
     panel('audit', t('审计日志', 'Audit trail'), auditTrail),
+    panel('dead-letters', t('死信（无法处理的事件）', 'Dead letters'), deadLetters),
   ];
 }

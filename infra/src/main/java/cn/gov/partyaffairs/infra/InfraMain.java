@@ -22,6 +22,8 @@ import java.util.logging.Logger;
  *       prints "POSTGRES READY host port user started|existing"
  *   postgres-stop --data DIR
  *       stops a server "postgres" started in DIR; prints "POSTGRES STOPPED" or "POSTGRES NOT RUNNING"
+ *   postgres-data --data DIR
+ *       prints the data directory of the server "postgres" starts in DIR (its postmaster.pid names the server)
  *   createdb NAME...   creates the databases that are missing on the environment's server; "DATABASE READY name"
  *   dropdb NAME...     drops them, ending their sessions; "DATABASE DROPPED name"
  *   caught-up [--bootstrap localhost:9092] [--timeout-seconds 300]
@@ -53,6 +55,7 @@ public final class InfraMain {
                 case "postgres" -> postgres(options);
                 case "postgres-stop" -> RESULTS.println(
                         PostgresServer.stop(options.requiredPath("--data")) ? "POSTGRES STOPPED" : "POSTGRES NOT RUNNING");
+                case "postgres-data" -> RESULTS.println(PostgresServer.dataDirectory(options.requiredPath("--data")));
                 case "createdb" -> databases(options, true);
                 case "dropdb" -> databases(options, false);
                 case "caught-up" -> caughtUp(options);
@@ -136,6 +139,7 @@ public final class InfraMain {
         System.err.println("usage: InfraMain kafka [--port 9092] [--data DIR] [--partitions N]\n"
                 + "       InfraMain postgres [--port PORT] --data DIR\n"
                 + "       InfraMain postgres-stop --data DIR\n"
+                + "       InfraMain postgres-data --data DIR\n"
                 + "       InfraMain createdb|dropdb NAME...\n"
                 + "       InfraMain caught-up [--bootstrap HOST:PORT] [--timeout-seconds N]");
         System.exit(2);

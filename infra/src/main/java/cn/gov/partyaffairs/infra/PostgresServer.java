@@ -134,6 +134,14 @@ public final class PostgresServer {
     }
 
     /**
+     * The data directory of the server that {@link #ensure(Target, Path)} starts in {@code dataDir} (elsewhere when
+     * run as root and {@code dataDir} is not reachable by {@code nobody}); its {@code postmaster.pid} names the server.
+     */
+    public static Path dataDirectory(Path dataDir) {
+        return Os.reachableByNobody(dataDir).resolve(DATA);
+    }
+
+    /**
      * Stops the server that {@link #ensure(Target, Path)} started in {@code dataDir}, perhaps in another process.
      *
      * @return whether one was running

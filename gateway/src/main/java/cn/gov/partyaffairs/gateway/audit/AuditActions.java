@@ -20,6 +20,7 @@ public final class AuditActions {
     public static final String RANGE_ALLOWED = "WebhookRangeAllowed";
     public static final String RANGE_WITHDRAWN = "WebhookRangeWithdrawn";
     public static final String READ_MODELS_REBUILT = "ReadModelsRebuilt";
+    public static final String DEAD_LETTER_REPLAYED = "DeadLetterReplayed";
 
     private static final Map<String, Label> LABELS = new LinkedHashMap<>();
 
@@ -90,6 +91,7 @@ public final class AuditActions {
         put(RANGE_ALLOWED, "允许推送内网地址段", "allowed an address range");
         put(RANGE_WITHDRAWN, "撤销推送内网地址段", "withdrew an address range");
         put(READ_MODELS_REBUILT, "重建读模型", "rebuilt the read models");
+        put(DEAD_LETTER_REPLAYED, "重新投递死信", "replayed a dead letter");
     }
 
     private AuditActions() {
