@@ -1,5 +1,6 @@
 package cn.gov.partyaffairs.disclosure;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -7,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -18,15 +18,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /** One disclosure of one organization for one period, through its workflow. */
 @Entity
 @Table(name = "disclosure")
-public class Disclosure {
-
-    @Id
-    public UUID id;
+public class Disclosure extends Aggregate {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "organization_id")
@@ -79,10 +75,6 @@ public class Disclosure {
     /** The published content's version: 1 when published, one more per correction. */
     @Column(name = "content_version", nullable = false)
     public int contentVersion;
-
-    /** The aggregate version: one more for every event. */
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;

@@ -1,11 +1,11 @@
 package cn.gov.partyaffairs.disclosure;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -14,15 +14,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /** A party organization in the county register. */
 @Entity
 @Table(name = "organization")
-public class Organization {
-
-    @Id
-    public UUID id;
+public class Organization extends Aggregate {
 
     @Column(nullable = false, unique = true)
     public String code;
@@ -52,10 +48,6 @@ public class Organization {
     @CollectionTable(name = "organization_item", joinColumns = @JoinColumn(name = "organization_id"))
     @Column(name = "item_code")
     public Set<String> contentList = new TreeSet<>();
-
-    /** The aggregate version: 1 at registration, one more for every event. */
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

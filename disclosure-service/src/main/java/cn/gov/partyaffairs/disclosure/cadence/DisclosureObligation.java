@@ -54,6 +54,13 @@ public class DisclosureObligation {
     @Column(name = "lapsed_at")
     public OffsetDateTime lapsedAt;
 
+    /**
+     * The state's version: one more per change, not per event, so it is not a platform {@code Aggregate} (whose
+     * version counts its events through {@code Outbox.emit}). A change sends up to two events at this one version,
+     * of two aggregates: the lapse events keyed by this obligation ({@code DisclosureOverdue},
+     * {@code DisclosureLapseCured}) and its outcome keyed by {@code ComplianceOutcomeRecorded.outcomeId(id)}; a
+     * due date passing bumps it without an event until the outcome is sent ({@link #outcomeVersion}).
+     */
     @Column(nullable = false)
     public long version;
 

@@ -166,8 +166,7 @@ public class StepDeadlineDetector {
     }
 
     private void append(Disclosure d, cn.gov.partyaffairs.contracts.DomainEvent event) {
-        d.version++;
-        outbox.append(event, d.version);
+        outbox.emit(d, event);
     }
 
     private static OffsetDateTime toTime(Object value) {

@@ -405,7 +405,6 @@ public class DisclosureService {
 
     /** One step, one event, one aggregate version more: all in the caller's transaction. */
     private void emit(Disclosure d, String action, String reason, DomainEvent event) {
-        d.version++;
         d.updatedAt = now();
         DisclosureStep step = new DisclosureStep();
         step.disclosureId = d.id;
@@ -415,7 +414,7 @@ public class DisclosureService {
         step.reason = reason;
         step.at = d.updatedAt;
         disclosures.record(step);
-        outbox.append(event, d.version);
+        outbox.emit(d, event);
     }
 
     private OffsetDateTime now() {

@@ -122,10 +122,9 @@ public class OrganizationService {
         organization.parent = parent;
         organization.cadenceMonths = request.cadenceMonths() != null ? request.cadenceMonths() : type.cadenceMonths();
         organization.updatedAt = OffsetDateTime.now(clock);
-        organization.version++;
-        outbox.append(new OrganizationUpdated(organization.id, organization.code, organization.name, organization.type,
-                parent == null ? null : parent.code, organization.cadenceMonths, organization.updatedAt, updatedBy),
-                organization.version);
+        outbox.emit(organization, new OrganizationUpdated(organization.id, organization.code, organization.name,
+                organization.type, parent == null ? null : parent.code, organization.cadenceMonths,
+                organization.updatedAt, updatedBy));
         return organization;
     }
 
@@ -137,9 +136,8 @@ public class OrganizationService {
         }
         organization.active = false;
         organization.updatedAt = OffsetDateTime.now(clock);
-        organization.version++;
-        outbox.append(new OrganizationDeactivated(organization.id, organization.code, reason, organization.updatedAt,
-                deactivatedBy), organization.version);
+        outbox.emit(organization, new OrganizationDeactivated(organization.id, organization.code, reason,
+                organization.updatedAt, deactivatedBy));
         return organization;
     }
 
@@ -155,9 +153,8 @@ public class OrganizationService {
         organization.contentList.clear();
         organization.contentList.addAll(wanted);
         organization.updatedAt = OffsetDateTime.now(clock);
-        organization.version++;
-        outbox.append(new ContentListSettled(organization.id, organization.code, List.copyOf(wanted), settledBy,
-                organization.updatedAt), organization.version);
+        outbox.emit(organization, new ContentListSettled(organization.id, organization.code, List.copyOf(wanted),
+                settledBy, organization.updatedAt));
         return organization;
     }
 
@@ -190,16 +187,14 @@ public class OrganizationService {
         organization.parent = parent;
         organization.cadenceMonths = request.cadenceMonths() != null ? request.cadenceMonths() : type.cadenceMonths();
         organization.active = true;
-        organization.version = 1;
         organization.createdAt = now;
         organization.updatedAt = now;
         organization.disclosingSince = request.disclosingSince() != null ? request.disclosingSince()
                 : now.atZoneSameInstant(clock.getZone()).toLocalDate();
         organizations.persist(organization);
-        outbox.append(new OrganizationRegistered(organization.id, organization.code, organization.name,
+        outbox.emit(organization, new OrganizationRegistered(organization.id, organization.code, organization.name,
                 organization.type, parent == null ? null : parent.code, organization.cadenceMonths, now, registeredBy,
-                organization.disclosingSince),
-                organization.version);
+                organization.disclosingSince));
         return organization;
     }
 
