@@ -54,7 +54,7 @@ public class DisclosureResource {
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "201", responseDescription = "草稿已建，返回该公开事项")
     public Response draft(@NotNull(message = BODY_REQUIRED) @Valid DisclosureContent content) {
         Disclosure d = service.draft(content);
-        return answer(Response.created(URI.create("/disclosures/" + d.id)), d);
+        return AggregateHeaders.answer(Response.created(URI.create("/disclosures/" + d.id)), d, this::shown);
     }
 
     @POST
@@ -73,7 +73,7 @@ public class DisclosureResource {
     @Operation(summary = "Edit a draft, or a disclosure sent back")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已保存")
     public Response edit(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid DisclosureContent content) {
-        return answer(Response.ok(), service.edit(id, content));
+        return AggregateHeaders.answer(Response.ok(), service.edit(id, content), this::shown);
     }
 
     @POST
@@ -81,7 +81,7 @@ public class DisclosureResource {
     @Operation(summary = "Submit for review, attesting that it contains no party secrets")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已提交审核")
     public Response submit(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Submit request) {
-        return answer(Response.ok(), service.submit(id, request));
+        return AggregateHeaders.answer(Response.ok(), service.submit(id, request), this::shown);
     }
 
     @POST
@@ -89,7 +89,7 @@ public class DisclosureResource {
     @Operation(summary = "Pass review (审核): secrecy check, necessity, accuracy")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已开始审核")
     public Response review(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Review request) {
-        return answer(Response.ok(), service.review(id, request.confirmedChecks()));
+        return AggregateHeaders.answer(Response.ok(), service.review(id, request.confirmedChecks()), this::shown);
     }
 
     @POST
@@ -97,7 +97,7 @@ public class DisclosureResource {
     @Operation(summary = "Send back to the clerk with reasons")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已退回，附理由")
     public Response sendBack(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
-        return answer(Response.ok(), service.sendBack(id, request.reason()));
+        return AggregateHeaders.answer(Response.ok(), service.sendBack(id, request.reason()), this::shown);
     }
 
     @POST
@@ -105,7 +105,7 @@ public class DisclosureResource {
     @Operation(summary = "Pass the approval up to the county office (beyond the competent organization's authority)")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已报上级审核")
     public Response escalate(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
-        return answer(Response.ok(), service.escalate(id, request.reason()));
+        return AggregateHeaders.answer(Response.ok(), service.escalate(id, request.reason()), this::shown);
     }
 
     @POST
@@ -114,7 +114,7 @@ public class DisclosureResource {
     @Operation(summary = "Approve (审批)")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已批准")
     public Response approve(@PathParam("id") UUID id) {
-        return answer(Response.ok(), service.approve(id));
+        return AggregateHeaders.answer(Response.ok(), service.approve(id), this::shown);
     }
 
     @POST
@@ -122,7 +122,7 @@ public class DisclosureResource {
     @Operation(summary = "Publish (实施) at or after the planned time, recording the channels used")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已公开")
     public Response publish(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Publish request) {
-        return answer(Response.ok(), service.publish(id, request.channels()));
+        return AggregateHeaders.answer(Response.ok(), service.publish(id, request.channels()), this::shown);
     }
 
     @POST
@@ -130,7 +130,7 @@ public class DisclosureResource {
     @Operation(summary = "Correct published content: a new version, the history kept")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已更正，版本加一")
     public Response correct(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Correct request) {
-        return answer(Response.ok(), service.correct(id, request));
+        return AggregateHeaders.answer(Response.ok(), service.correct(id, request), this::shown);
     }
 
     @POST
@@ -138,7 +138,7 @@ public class DisclosureResource {
     @Operation(summary = "Withdraw a published disclosure with a reason that stays visible")
     @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已撤回")
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Reasoned request) {
-        return answer(Response.ok(), service.withdraw(id, request.reason()));
+        return AggregateHeaders.answer(Response.ok(), service.withdraw(id, request.reason()), this::shown);
     }
 
     @GET
@@ -158,8 +158,8 @@ public class DisclosureResource {
         return service.search(organization, status, page, size);
     }
 
-    /** The state after the step, tagged so the gateway can wait for its read model. */
-    private Response answer(Response.ResponseBuilder response, Disclosure d) {
-        return AggregateHeaders.tag(response, d.id, d.version).entity(service.get(d.id)).build();
+    /** The state after a step (answered with the aggregate's headers, so the gateway can wait for its read model). */
+    private DisclosureDto shown(Disclosure d) {
+        return service.get(d.id);
     }
 }

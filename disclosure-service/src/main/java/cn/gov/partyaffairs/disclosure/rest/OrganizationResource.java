@@ -58,10 +58,8 @@ public class OrganizationResource {
     public Response register(@NotNull(message = "请求体不能为空") @Valid RegisterOrganizationRequest request) {
         caller.requireCountyAdminOr(SystemScope.ORGANIZATIONS_WRITE);
         Organization organization = service.register(request, caller.username());
-        return AggregateHeaders.tag(Response.created(URI.create("/organizations/" + organization.code)),
-                        organization.id, organization.version)
-                .entity(OrganizationDto.of(organization))
-                .build();
+        return AggregateHeaders.answer(Response.created(URI.create("/organizations/" + organization.code)),
+                organization, OrganizationDto::of);
     }
 
     @PUT
@@ -73,8 +71,7 @@ public class OrganizationResource {
                            @NotNull(message = "请求体不能为空") @Valid RegisterOrganizationRequest request) {
         caller.requireCountyAdminOr(SystemScope.ORGANIZATIONS_WRITE);
         Organization organization = service.update(code, request, caller.username());
-        return AggregateHeaders.tag(Response.ok(), organization.id, organization.version)
-                .entity(OrganizationDto.of(organization)).build();
+        return AggregateHeaders.answer(Response.ok(), organization, OrganizationDto::of);
     }
 
     public record Deactivation(@NotBlank(message = "请填写撤销理由") @Size(max = 500, message = "理由最多 500 字") String reason) {
@@ -88,8 +85,7 @@ public class OrganizationResource {
     public Response deactivate(@PathParam("code") String code,
                                @NotNull(message = "请求体不能为空") @Valid Deactivation request) {
         Organization organization = service.deactivate(code, request.reason(), caller.username());
-        return AggregateHeaders.tag(Response.ok(), organization.id, organization.version)
-                .entity(OrganizationDto.of(organization)).build();
+        return AggregateHeaders.answer(Response.ok(), organization, OrganizationDto::of);
     }
 
     public record ContentList(@NotNull(message = "请选择公开事项") List<@NotBlank String> itemCodes) {
@@ -112,8 +108,8 @@ public class OrganizationResource {
                                       @NotNull(message = "请求体不能为空") @Valid ContentList request) {
         caller.requireActsFor(code);
         Organization organization = service.settleContentList(code, request.itemCodes(), caller.username());
-        return AggregateHeaders.tag(Response.ok(), organization.id, organization.version)
-                .entity(new ContentListDto(code, List.copyOf(organization.contentList))).build();
+        return AggregateHeaders.answer(Response.ok(), organization,
+                o -> new ContentListDto(code, List.copyOf(o.contentList)));
     }
 
     @GET
