@@ -187,7 +187,7 @@ public class DisclosureService {
         d.publishedAt = now();
         d.contentVersion = 1;
         revision(d, null);
-        cadence.published(d);
+        cadence.published(publication(d));
         emit(d, Action.PUBLISH.name(), null, new DisclosurePublished(d.id, d.organization.code, d.scope.name(),
                 List.copyOf(d.itemCodes), d.title, d.body, d.periodStart, d.periodEnd, channels, d.contentVersion,
                 caller.username(), d.publishedAt));
@@ -242,7 +242,7 @@ public class DisclosureService {
             d.contentVersion = 1;
             disclosures.persist(d);
             revision(d, "由台账录入");
-            cadence.published(d);
+            cadence.published(publication(d));
             emit(d, "LEDGER", "由台账录入", new DisclosurePublished(d.id, organization.code, d.scope.name(),
                     List.copyOf(d.itemCodes), d.title, d.body, d.periodStart, d.periodEnd, d.publishedChannelList(),
                     d.contentVersion, caller.username(), d.publishedAt));
@@ -415,6 +415,10 @@ public class DisclosureService {
         step.at = d.updatedAt;
         disclosures.record(step);
         outbox.emit(d, event);
+    }
+
+    private static CadenceEngine.Publication publication(Disclosure d) {
+        return new CadenceEngine.Publication(d.id, d.organization, d.periodStart, d.periodEnd, d.publishedAt);
     }
 
     private OffsetDateTime now() {
