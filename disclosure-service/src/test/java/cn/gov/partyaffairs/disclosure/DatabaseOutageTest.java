@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure.service;
+package cn.gov.partyaffairs.disclosure;
 
 import cn.gov.partyaffairs.infra.EventProbe;
 import cn.gov.partyaffairs.infra.KafkaTestResource;

@@ -1,7 +1,7 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcome;
-import cn.gov.partyaffairs.disclosure.Organization;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

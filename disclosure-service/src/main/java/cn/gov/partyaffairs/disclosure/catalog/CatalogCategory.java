@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure;
+package cn.gov.partyaffairs.disclosure.catalog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

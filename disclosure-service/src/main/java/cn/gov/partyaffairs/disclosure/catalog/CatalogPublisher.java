@@ -1,8 +1,6 @@
 package cn.gov.partyaffairs.disclosure.catalog;
 
 import cn.gov.partyaffairs.contracts.disclosure.CatalogPublished;
-import cn.gov.partyaffairs.disclosure.CatalogItem;
-import cn.gov.partyaffairs.disclosure.repository.CatalogRepository;
 import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.disclosure.repository;
+package cn.gov.partyaffairs.disclosure.catalog;
 
-import cn.gov.partyaffairs.disclosure.CatalogCategory;
-import cn.gov.partyaffairs.disclosure.CatalogItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 

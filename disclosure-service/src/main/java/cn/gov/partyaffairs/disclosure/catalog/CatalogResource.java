@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.catalog;
 
-import cn.gov.partyaffairs.disclosure.Scope;
-import cn.gov.partyaffairs.disclosure.repository.CatalogRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure;
+package cn.gov.partyaffairs.disclosure.catalog;
 
 /** To whom a disclosure or catalog item is open. Only {@link #PUBLIC} may ever reach a public path. */
 public enum Scope {

@@ -1,5 +1,7 @@
-package cn.gov.partyaffairs.disclosure;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
+import cn.gov.partyaffairs.disclosure.catalog.Scope;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
 import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

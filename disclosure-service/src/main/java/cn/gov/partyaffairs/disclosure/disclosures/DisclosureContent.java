@@ -1,6 +1,6 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
-import cn.gov.partyaffairs.disclosure.Scope;
+import cn.gov.partyaffairs.disclosure.catalog.Scope;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,10 +1,6 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
-import cn.gov.partyaffairs.disclosure.Disclosure;
-import cn.gov.partyaffairs.disclosure.DisclosureRevision;
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
-import cn.gov.partyaffairs.disclosure.DisclosureStep;
-import cn.gov.partyaffairs.disclosure.Scope;
+import cn.gov.partyaffairs.disclosure.catalog.Scope;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,9 +1,5 @@
-package cn.gov.partyaffairs.disclosure.repository;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
-import cn.gov.partyaffairs.disclosure.Disclosure;
-import cn.gov.partyaffairs.disclosure.DisclosureRevision;
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
-import cn.gov.partyaffairs.disclosure.DisclosureStep;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

@@ -1,8 +1,5 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
-import cn.gov.partyaffairs.disclosure.Disclosure;
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
-import cn.gov.partyaffairs.disclosure.service.DisclosureService;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;

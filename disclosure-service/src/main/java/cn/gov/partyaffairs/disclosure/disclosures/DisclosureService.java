@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure.service;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
 import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.Labels;
@@ -12,21 +12,14 @@ import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureSubmitted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureWithdrawn;
-import cn.gov.partyaffairs.disclosure.CatalogItem;
-import cn.gov.partyaffairs.disclosure.Disclosure;
-import cn.gov.partyaffairs.disclosure.DisclosureRevision;
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
-import cn.gov.partyaffairs.disclosure.DisclosureStatus.Action;
-import cn.gov.partyaffairs.disclosure.DisclosureStep;
-import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.cadence.CadenceEngine;
+import cn.gov.partyaffairs.disclosure.catalog.CatalogItem;
+import cn.gov.partyaffairs.disclosure.catalog.CatalogRepository;
+import cn.gov.partyaffairs.disclosure.catalog.Scope;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
-import cn.gov.partyaffairs.disclosure.repository.CatalogRepository;
-import cn.gov.partyaffairs.disclosure.repository.DisclosureRepository;
-import cn.gov.partyaffairs.disclosure.repository.OrganizationRepository;
-import cn.gov.partyaffairs.disclosure.rest.DisclosureContent;
-import cn.gov.partyaffairs.disclosure.rest.DisclosureDto;
-import cn.gov.partyaffairs.disclosure.rest.WorkflowRequests;
+import cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.Action;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
+import cn.gov.partyaffairs.disclosure.organizations.OrganizationRepository;
 import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
@@ -304,7 +297,7 @@ public class DisclosureService {
     }
 
     /** Unknown channels are refused, and party-internal disclosures may not go through a public channel. */
-    private void checkChannels(String field, List<String> channels, cn.gov.partyaffairs.disclosure.Scope scope) {
+    private void checkChannels(String field, List<String> channels, Scope scope) {
         for (String channel : channels) {
             DisclosureConfig.Channel known = config.channels().get(channel);
             if (known == null) {

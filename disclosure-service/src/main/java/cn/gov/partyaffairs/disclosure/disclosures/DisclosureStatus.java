@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
 import java.util.EnumSet;
 import java.util.Set;

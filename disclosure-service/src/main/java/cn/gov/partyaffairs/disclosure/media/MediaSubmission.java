@@ -1,7 +1,7 @@
 package cn.gov.partyaffairs.disclosure.media;
 
-import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig.OutletLevel;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
 import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -2,9 +2,9 @@ package cn.gov.partyaffairs.disclosure.media;
 
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionRecorded;
-import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
-import cn.gov.partyaffairs.disclosure.repository.OrganizationRepository;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
+import cn.gov.partyaffairs.disclosure.organizations.OrganizationRepository;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import cn.gov.partyaffairs.platform.security.Caller;

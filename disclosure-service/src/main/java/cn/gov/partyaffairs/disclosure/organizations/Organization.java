@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure;
+package cn.gov.partyaffairs.disclosure.organizations;
 
 import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.CollectionTable;

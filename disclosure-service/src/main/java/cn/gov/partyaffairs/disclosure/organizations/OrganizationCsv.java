@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.organizations;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

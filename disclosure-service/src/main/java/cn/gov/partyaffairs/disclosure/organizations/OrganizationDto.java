@@ -1,6 +1,5 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.organizations;
 
-import cn.gov.partyaffairs.disclosure.Organization;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

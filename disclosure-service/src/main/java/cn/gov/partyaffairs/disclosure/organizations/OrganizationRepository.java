@@ -1,6 +1,5 @@
-package cn.gov.partyaffairs.disclosure.repository;
+package cn.gov.partyaffairs.disclosure.organizations;
 
-import cn.gov.partyaffairs.disclosure.Organization;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

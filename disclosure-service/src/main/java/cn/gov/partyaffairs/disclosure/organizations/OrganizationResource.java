@@ -1,7 +1,5 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.organizations;
 
-import cn.gov.partyaffairs.disclosure.Organization;
-import cn.gov.partyaffairs.disclosure.service.OrganizationService;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.rest.PageResult;
@@ -11,11 +9,11 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,14 +1,11 @@
-package cn.gov.partyaffairs.disclosure.service;
+package cn.gov.partyaffairs.disclosure.organizations;
 
 import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
-import cn.gov.partyaffairs.disclosure.Organization;
+import cn.gov.partyaffairs.disclosure.catalog.CatalogRepository;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
-import cn.gov.partyaffairs.disclosure.repository.CatalogRepository;
-import cn.gov.partyaffairs.disclosure.repository.OrganizationRepository;
-import cn.gov.partyaffairs.disclosure.rest.RegisterOrganizationRequest;
 import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.organizations;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

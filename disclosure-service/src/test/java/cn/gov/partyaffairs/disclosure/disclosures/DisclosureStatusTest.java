@@ -1,6 +1,6 @@
-package cn.gov.partyaffairs.disclosure;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
-import cn.gov.partyaffairs.disclosure.DisclosureStatus.Action;
+import cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.Action;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static cn.gov.partyaffairs.disclosure.DisclosureStatus.APPROVED;
-import static cn.gov.partyaffairs.disclosure.DisclosureStatus.DRAFT;
-import static cn.gov.partyaffairs.disclosure.DisclosureStatus.PUBLISHED;
-import static cn.gov.partyaffairs.disclosure.DisclosureStatus.RETURNED;
-import static cn.gov.partyaffairs.disclosure.DisclosureStatus.REVIEWED;
-import static cn.gov.partyaffairs.disclosure.DisclosureStatus.SUBMITTED;
-import static cn.gov.partyaffairs.disclosure.DisclosureStatus.WITHDRAWN;
+import static cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.APPROVED;
+import static cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.DRAFT;
+import static cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.PUBLISHED;
+import static cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.RETURNED;
+import static cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.REVIEWED;
+import static cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.SUBMITTED;
+import static cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus.WITHDRAWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The whole transition table, written out by hand: any change to the workflow has to change this test too. */

@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
 import cn.gov.partyaffairs.disclosure.TestOrganizations;
 import cn.gov.partyaffairs.infra.EventProbe;

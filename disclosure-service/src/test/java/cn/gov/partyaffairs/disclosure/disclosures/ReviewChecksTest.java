@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.disclosures;
 
 import org.junit.jupiter.api.Test;
 

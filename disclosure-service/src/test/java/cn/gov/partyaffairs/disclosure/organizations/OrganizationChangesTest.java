@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.organizations;
 
 import cn.gov.partyaffairs.infra.EventProbe;
 import cn.gov.partyaffairs.infra.TestTokens;

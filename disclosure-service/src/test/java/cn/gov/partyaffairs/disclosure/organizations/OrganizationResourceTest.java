@@ -1,4 +1,4 @@
-package cn.gov.partyaffairs.disclosure.rest;
+package cn.gov.partyaffairs.disclosure.organizations;
 
 import cn.gov.partyaffairs.contracts.EventCatalog;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
