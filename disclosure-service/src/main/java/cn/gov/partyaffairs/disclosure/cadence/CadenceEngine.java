@@ -3,9 +3,8 @@ package cn.gov.partyaffairs.disclosure.cadence;
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
-import cn.gov.partyaffairs.disclosure.Disclosure;
-import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Computes every active organization's obligations from its cadence and finds the lapses: a period whose due date
@@ -82,32 +82,41 @@ public class CadenceEngine {
         return obligation;
     }
 
+    /**
+     * What the engine needs of a publication (the disclosures feature tells it; the engine does not depend on
+     * disclosures).
+     */
+    public record Publication(UUID id, Organization organization, LocalDate periodStart, LocalDate periodEnd,
+                              OffsetDateTime publishedAt) {
+    }
+
     /** Called in the publishing transaction: the periods the disclosure covers are kept (or cured). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void published(Disclosure disclosure) {
-        ensureObligations(disclosure.organization, arrangements.cadence());
+    public void published(Publication publication) {
+        ensureObligations(publication.organization(), arrangements.cadence());
         List<DisclosureObligation> covered = em.createQuery("""
                         from DisclosureObligation where organization = :organization
                         and periodStart <= :end and periodEnd >= :start""", DisclosureObligation.class)
-                .setParameter("organization", disclosure.organization)
-                .setParameter("start", disclosure.periodStart)
-                .setParameter("end", disclosure.periodEnd)
+                .setParameter("organization", publication.organization())
+                .setParameter("start", publication.periodStart())
+                .setParameter("end", publication.periodEnd())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         for (DisclosureObligation obligation : covered) {
             switch (obligation.status) {
                 case OPEN -> {
-                    settle(obligation, disclosure, onTime(disclosure, obligation)
+                    settle(obligation, publication, onTime(publication, obligation)
                             ? DisclosureObligation.Status.MET : DisclosureObligation.Status.LATE);
                     announce(obligation);
                 }
                 case LAPSED -> {
                     // A ledger brought in after the lapse was raised may show it was published on time after all.
-                    boolean onTime = onTime(disclosure, obligation);
-                    settle(obligation, disclosure, onTime ? DisclosureObligation.Status.MET : DisclosureObligation.Status.CURED);
-                    outbox.append(new DisclosureLapseCured(obligation.id, disclosure.organization.id,
-                            disclosure.organization.code, obligation.periodStart, obligation.periodEnd, disclosure.id,
-                            disclosure.publishedAt, onTime), obligation.version);
+                    boolean onTime = onTime(publication, obligation);
+                    settle(obligation, publication,
+                            onTime ? DisclosureObligation.Status.MET : DisclosureObligation.Status.CURED);
+                    outbox.append(new DisclosureLapseCured(obligation.id, publication.organization().id,
+                            publication.organization().code, obligation.periodStart, obligation.periodEnd,
+                            publication.id(), publication.publishedAt(), onTime), obligation.version);
                     announce(obligation);
                 }
                 default -> {
@@ -146,8 +155,8 @@ public class CadenceEngine {
         pending.forEach(this::announce);
     }
 
-    private boolean onTime(Disclosure disclosure, DisclosureObligation obligation) {
-        return !disclosure.publishedAt.atZoneSameInstant(clock.getZone()).toLocalDate().isAfter(obligation.dueDate);
+    private boolean onTime(Publication publication, DisclosureObligation obligation) {
+        return !publication.publishedAt().atZoneSameInstant(clock.getZone()).toLocalDate().isAfter(obligation.dueDate);
     }
 
     public CadenceCalendar calendar() {
@@ -176,10 +185,10 @@ public class CadenceEngine {
         return provisional.size();
     }
 
-    private void settle(DisclosureObligation obligation, Disclosure disclosure, DisclosureObligation.Status status) {
+    private void settle(DisclosureObligation obligation, Publication publication, DisclosureObligation.Status status) {
         obligation.status = status;
-        obligation.disclosureId = disclosure.id;
-        obligation.publishedAt = disclosure.publishedAt;
+        obligation.disclosureId = publication.id();
+        obligation.publishedAt = publication.publishedAt();
         // Published after the due date: it counts from now on (a kept period counts once its due date passes).
         obligation.duePassed = obligation.duePassed || obligation.dueDate.isBefore(LocalDate.now(clock));
         obligation.version++;

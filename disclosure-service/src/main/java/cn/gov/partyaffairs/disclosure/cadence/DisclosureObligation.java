@@ -1,7 +1,7 @@
 package cn.gov.partyaffairs.disclosure.cadence;
 
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcome;
-import cn.gov.partyaffairs.disclosure.Organization;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -54,6 +54,13 @@ public class DisclosureObligation {
     @Column(name = "lapsed_at")
     public OffsetDateTime lapsedAt;
 
+    /**
+     * The state's version: one more per change, not per event, so it is not a platform {@code Aggregate} (whose
+     * version counts its events through {@code Outbox.emit}). A change sends up to two events at this one version,
+     * of two aggregates: the lapse events keyed by this obligation ({@code DisclosureOverdue},
+     * {@code DisclosureLapseCured}) and its outcome keyed by {@code ComplianceOutcomeRecorded.outcomeId(id)}; a
+     * due date passing bumps it without an event until the outcome is sent ({@link #outcomeVersion}).
+     */
     @Column(nullable = false)
     public long version;
 

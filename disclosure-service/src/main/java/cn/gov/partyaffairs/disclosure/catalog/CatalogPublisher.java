@@ -1,8 +1,7 @@
 package cn.gov.partyaffairs.disclosure.catalog;
 
 import cn.gov.partyaffairs.contracts.disclosure.CatalogPublished;
-import cn.gov.partyaffairs.disclosure.CatalogItem;
-import cn.gov.partyaffairs.disclosure.repository.CatalogRepository;
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +57,7 @@ public class CatalogPublisher {
     public boolean publishIfChanged() {
         Object[] row = (Object[]) em.createNativeQuery(
                 "SELECT version, digest FROM catalog_publication WHERE id = 1 FOR UPDATE").getSingleResult();
-        long version = ((Number) row[0]).longValue();
+        Catalog catalogAggregate = new Catalog(((Number) row[0]).longValue());
         List<CatalogPublished.Category> categories = categories();
         String digest = digest(categories);
         if (digest.equals(row[1])) {
@@ -66,11 +65,28 @@ public class CatalogPublisher {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         int items = categories.stream().mapToInt(c -> c.items().size()).sum();
-        outbox.append(new CatalogPublished(CatalogPublished.CATALOG_ID, categories, items, now), version + 1);
+        outbox.emit(catalogAggregate, new CatalogPublished(CatalogPublished.CATALOG_ID, categories, items, now));
         em.createNativeQuery("UPDATE catalog_publication SET version = ?1, digest = ?2, published_at = ?3 WHERE id = 1")
-                .setParameter(1, version + 1).setParameter(2, digest).setParameter(3, now).executeUpdate();
-        LOG.infof("Catalog published as version %d: %d categories, %d items", version + 1, categories.size(), items);
+                .setParameter(1, catalogAggregate.currentVersion()).setParameter(2, digest).setParameter(3, now).executeUpdate();
+        LOG.infof("Catalog published as version %d: %d categories, %d items", catalogAggregate.currentVersion(),
+                categories.size(), items);
         return true;
+    }
+
+    /**
+     * The catalog as the aggregate its events belong to: one, of a constant id. It is not an entity: its version is
+     * kept in {@code catalog_publication}'s one row (read and written above, under that row's lock). Its fields are
+     * read through a method: Quarkus rewrites outside access to an {@code Aggregate}'s fields only for entities.
+     */
+    private static final class Catalog extends Aggregate {
+        Catalog(long version) {
+            this.id = CatalogPublished.CATALOG_ID;
+            this.version = version;
+        }
+
+        long currentVersion() {
+            return version;
+        }
     }
 
     private List<CatalogPublished.Category> categories() {

@@ -1,10 +1,11 @@
 package cn.gov.partyaffairs.disclosure.comment;
 
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
+import cn.gov.partyaffairs.platform.publicinput.Moderation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,13 +15,10 @@ import java.util.UUID;
 /** A public comment on a disclosure; shown only once approved. */
 @Entity
 @Table(name = "disclosure_comment")
-public class Comment {
+public class Comment extends Aggregate implements Moderation.Moderated {
 
     @Schema(name = "DisclosureCommentStatus")
     public enum Status { PENDING, APPROVED, REJECTED }
-
-    @Id
-    public UUID id;
 
     @Column(name = "disclosure_id", nullable = false)
     public UUID disclosureId;
@@ -48,9 +46,26 @@ public class Comment {
     @Column(name = "moderated_at")
     public OffsetDateTime moderatedAt;
 
-    @Column(nullable = false)
-    public long version;
-
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    @Override
+    public boolean awaitsModeration() {
+        return status == Status.PENDING;
+    }
+
+    @Override
+    public String moderationState() {
+        return status.name();
+    }
+
+    @Override
+    public void moderated(Moderation.Decision decision) {
+        status = decision.verdict() == Moderation.Verdict.APPROVED ? Status.APPROVED : Status.REJECTED;
+        if (decision.verdict() == Moderation.Verdict.REJECTED) {
+            rejectReason = decision.reason();
+        }
+        moderatedBy = decision.moderator();
+        moderatedAt = decision.at();
+    }
 }

@@ -1,13 +1,12 @@
 package cn.gov.partyaffairs.disclosure.comment;
 
 import cn.gov.partyaffairs.disclosure.comment.CommentResource.CommentDto;
+import cn.gov.partyaffairs.platform.publicinput.Moderation;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;
 import cn.gov.partyaffairs.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,9 +34,6 @@ public class CommentModerationResource {
         this.comments = comments;
     }
 
-    public record Rejection(@NotBlank(message = "请填写不予通过的理由") @Size(max = 500, message = "理由最多 500 字") String reason) {
-    }
-
     @GET
     @Path("pending")
     @Operation(summary = "The moderation queue, oldest first")
@@ -52,15 +48,15 @@ public class CommentModerationResource {
     @APIResponseSchema(value = CommentDto.class, responseCode = "200", responseDescription = "评论已通过，公开显示")
     public Response approve(@PathParam("id") UUID id) {
         Comment comment = comments.approve(id);
-        return AggregateHeaders.tag(Response.ok(), comment.id, comment.version).entity(CommentDto.of(comment)).build();
+        return AggregateHeaders.answer(Response.ok(), comment, CommentDto::of);
     }
 
     @POST
     @Path("{id}/reject")
     @Operation(summary = "Reject a comment, with the reason")
     @APIResponseSchema(value = CommentDto.class, responseCode = "200", responseDescription = "评论未通过，附理由")
-    public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Rejection request) {
+    public Response reject(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Moderation.Rejection request) {
         Comment comment = comments.reject(id, request.reason());
-        return AggregateHeaders.tag(Response.ok(), comment.id, comment.version).entity(CommentDto.of(comment)).build();
+        return AggregateHeaders.answer(Response.ok(), comment, CommentDto::of);
     }
 }

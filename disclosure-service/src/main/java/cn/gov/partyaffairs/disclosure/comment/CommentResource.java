@@ -66,8 +66,7 @@ public class CommentResource {
                             @Context HttpServerRequest http) {
         Comment comment = comments.submit(disclosureId, request.authorName(), request.body(),
                 PublicInputLimiter.clientKey(http));
-        return AggregateHeaders.tag(Response.accepted(), comment.id, comment.version)
-                .entity(CommentDto.of(comment)).build();
+        return AggregateHeaders.answer(Response.accepted(), comment, CommentDto::of);
     }
 
     @GET

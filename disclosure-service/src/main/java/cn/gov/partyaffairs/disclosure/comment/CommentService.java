@@ -1,18 +1,17 @@
 package cn.gov.partyaffairs.disclosure.comment;
 
-import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.disclosure.CommentApproved;
 import cn.gov.partyaffairs.contracts.disclosure.CommentRejected;
 import cn.gov.partyaffairs.contracts.disclosure.CommentSubmitted;
-import cn.gov.partyaffairs.disclosure.Disclosure;
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
-import cn.gov.partyaffairs.disclosure.repository.DisclosureRepository;
+import cn.gov.partyaffairs.disclosure.disclosures.Disclosure;
+import cn.gov.partyaffairs.disclosure.disclosures.DisclosureRepository;
+import cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
+import cn.gov.partyaffairs.platform.publicinput.Moderation;
 import cn.gov.partyaffairs.platform.publicinput.PlainText;
 import cn.gov.partyaffairs.platform.publicinput.PublicInputLimiter;
-import cn.gov.partyaffairs.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -32,21 +31,22 @@ import java.util.UUID;
 public class CommentService implements PanacheRepositoryBase<Comment, UUID> {
 
     private static final String KIND = "disclosure-comment";
+    private static final String MODERATE_AGAIN = "再次审核";
 
     private final DisclosureRepository disclosures;
     private final PublicInputLimiter limiter;
     private final DisclosureConfig.Comments config;
     private final Outbox outbox;
-    private final Caller caller;
+    private final Moderation moderation;
     private final Clock clock;
 
     public CommentService(DisclosureRepository disclosures, PublicInputLimiter limiter, DisclosureConfig config,
-                          Outbox outbox, Caller caller, Clock clock) {
+                          Outbox outbox, Moderation moderation, Clock clock) {
         this.disclosures = disclosures;
         this.limiter = limiter;
         this.config = config.comments();
         this.outbox = outbox;
-        this.caller = caller;
+        this.moderation = moderation;
         this.clock = clock;
     }
 
@@ -70,30 +70,23 @@ public class CommentService implements PanacheRepositoryBase<Comment, UUID> {
         comment.status = Comment.Status.PENDING;
         comment.createdAt = now();
         persist(comment);
-        emit(comment, new CommentSubmitted(comment.id, disclosure.id, disclosure.organization.code, comment.authorName,
+        outbox.emit(comment, new CommentSubmitted(comment.id, disclosure.id, disclosure.organization.code, comment.authorName,
                 comment.body, comment.createdAt));
         return comment;
     }
 
     public Comment approve(UUID commentId) {
-        Comment comment = pending(commentId);
-        comment.status = Comment.Status.APPROVED;
-        moderated(comment);
-        Disclosure disclosure = disclosures.findById(comment.disclosureId);
-        emit(comment, new CommentApproved(comment.id, comment.disclosureId, disclosure.organization.code,
-                comment.authorName, comment.body, caller.username(), comment.moderatedAt));
-        return comment;
+        Comment comment = locked(commentId);
+        String organizationCode = organizationOf(comment);
+        return moderation.approve(comment, MODERATE_AGAIN, d -> new CommentApproved(comment.id, comment.disclosureId,
+                organizationCode, comment.authorName, comment.body, d.moderator(), d.at()));
     }
 
     public Comment reject(UUID commentId, String reason) {
-        Comment comment = pending(commentId);
-        comment.status = Comment.Status.REJECTED;
-        comment.rejectReason = reason;
-        moderated(comment);
-        Disclosure disclosure = disclosures.findById(comment.disclosureId);
-        emit(comment, new CommentRejected(comment.id, comment.disclosureId, disclosure.organization.code, reason,
-                caller.username(), comment.moderatedAt));
-        return comment;
+        Comment comment = locked(commentId);
+        String organizationCode = organizationOf(comment);
+        return moderation.reject(comment, reason, MODERATE_AGAIN, d -> new CommentRejected(comment.id,
+                comment.disclosureId, organizationCode, reason, d.moderator(), d.at()));
     }
 
     /** Approved comments of a published public disclosure, oldest first. */
@@ -117,23 +110,13 @@ public class CommentService implements PanacheRepositoryBase<Comment, UUID> {
         return d;
     }
 
-    private Comment pending(UUID id) {
-        Comment comment = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+    private Comment locked(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("评论", id.toString()));
-        if (comment.status != Comment.Status.PENDING) {
-            throw ProblemException.illegalTransition(comment.status.name(), "再次审核");
-        }
-        return comment;
     }
 
-    private void moderated(Comment comment) {
-        comment.moderatedBy = caller.username();
-        comment.moderatedAt = now();
-    }
-
-    private void emit(Comment comment, DomainEvent event) {
-        comment.version++;
-        outbox.append(event, comment.version);
+    private String organizationOf(Comment comment) {
+        return disclosures.findById(comment.disclosureId).organization.code;
     }
 
     private OffsetDateTime now() {

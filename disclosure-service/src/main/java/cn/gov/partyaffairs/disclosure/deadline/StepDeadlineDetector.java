@@ -3,10 +3,10 @@ package cn.gov.partyaffairs.disclosure.deadline;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepEscalated;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepReminded;
 import cn.gov.partyaffairs.contracts.disclosure.StepEscalationLevel;
-import cn.gov.partyaffairs.disclosure.Disclosure;
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
 import cn.gov.partyaffairs.disclosure.cadence.HolidayArrangements;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
+import cn.gov.partyaffairs.disclosure.disclosures.Disclosure;
+import cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -166,8 +166,7 @@ public class StepDeadlineDetector {
     }
 
     private void append(Disclosure d, cn.gov.partyaffairs.contracts.DomainEvent event) {
-        d.version++;
-        outbox.append(event, d.version);
+        outbox.emit(d, event);
     }
 
     private static OffsetDateTime toTime(Object value) {

@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.disclosure.deadline;
 
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
+import cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus;
 
 import java.time.LocalDate;
 

@@ -1,28 +1,24 @@
 package cn.gov.partyaffairs.disclosure.media;
 
-import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig.OutletLevel;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** A piece an organization submitted to an outside outlet, and whether the outlet adopted it. */
 @Entity
 @Table(name = "media_submission")
-public class MediaSubmission {
-
-    @Id
-    public UUID id;
+public class MediaSubmission extends Aggregate {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "organization_id")
@@ -46,9 +42,6 @@ public class MediaSubmission {
     public LocalDate adoptedOn;
 
     public String placement;
-
-    @Column(nullable = false)
-    public long version;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;

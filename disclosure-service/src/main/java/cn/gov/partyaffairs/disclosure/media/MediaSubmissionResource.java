@@ -71,8 +71,7 @@ public class MediaSubmissionResource {
     public Response record(@NotNull(message = "请求体不能为空") @Valid NewSubmission request) {
         MediaSubmission s = submissions.record(request.organizationCode(), request.title(), request.outlet(),
                 request.submittedOn());
-        return AggregateHeaders.tag(Response.created(URI.create("/media-submissions/" + s.id)), s.id, s.version)
-                .entity(dto(s)).build();
+        return AggregateHeaders.answer(Response.created(URI.create("/media-submissions/" + s.id)), s, this::dto);
     }
 
     @POST
@@ -81,7 +80,7 @@ public class MediaSubmissionResource {
     @APIResponseSchema(value = SubmissionDto.class, responseCode = "200", responseDescription = "已记录媒体采用")
     public Response adopted(@PathParam("id") UUID id, @NotNull(message = "请求体不能为空") @Valid Adoption request) {
         MediaSubmission s = submissions.adopted(id, request.adoptedOn(), request.placement());
-        return AggregateHeaders.tag(Response.ok(), s.id, s.version).entity(dto(s)).build();
+        return AggregateHeaders.answer(Response.ok(), s, this::dto);
     }
 
     @GET

@@ -2,9 +2,9 @@ package cn.gov.partyaffairs.disclosure.media;
 
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionAdopted;
 import cn.gov.partyaffairs.contracts.disclosure.MediaSubmissionRecorded;
-import cn.gov.partyaffairs.disclosure.Organization;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
-import cn.gov.partyaffairs.disclosure.repository.OrganizationRepository;
+import cn.gov.partyaffairs.disclosure.organizations.Organization;
+import cn.gov.partyaffairs.disclosure.organizations.OrganizationRepository;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
 import cn.gov.partyaffairs.platform.security.Caller;
@@ -62,10 +62,9 @@ public class MediaSubmissionService implements PanacheRepositoryBase<MediaSubmis
         submission.submittedOn = submittedOn;
         submission.createdBy = caller.username();
         submission.createdAt = OffsetDateTime.now(clock);
-        submission.version = 1;
         persist(submission);
-        outbox.append(new MediaSubmissionRecorded(submission.id, organization.code, submission.title, outlet,
-                known.level().name(), submittedOn, caller.username(), submission.createdAt), submission.version);
+        outbox.emit(submission, new MediaSubmissionRecorded(submission.id, organization.code, submission.title, outlet,
+                known.level().name(), submittedOn, caller.username(), submission.createdAt));
         return submission;
     }
 
@@ -81,10 +80,9 @@ public class MediaSubmissionService implements PanacheRepositoryBase<MediaSubmis
         }
         submission.adoptedOn = adoptedOn;
         submission.placement = placement == null ? null : placement.strip();
-        submission.version++;
-        outbox.append(new MediaSubmissionAdopted(submission.id, submission.organization.code, submission.outlet,
+        outbox.emit(submission, new MediaSubmissionAdopted(submission.id, submission.organization.code, submission.outlet,
                 submission.outletLevel.name(), adoptedOn, submission.placement, caller.username(),
-                OffsetDateTime.now(clock)), submission.version);
+                OffsetDateTime.now(clock)));
         return submission;
     }
 

@@ -1,8 +1,8 @@
 package cn.gov.partyaffairs.disclosure.config;
 
 import cn.gov.partyaffairs.contracts.Labels;
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
-import cn.gov.partyaffairs.disclosure.Scope;
+import cn.gov.partyaffairs.disclosure.catalog.Scope;
+import cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

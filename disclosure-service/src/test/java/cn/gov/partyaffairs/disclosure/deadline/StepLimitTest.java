@@ -1,8 +1,8 @@
 package cn.gov.partyaffairs.disclosure.deadline;
 
-import cn.gov.partyaffairs.disclosure.DisclosureStatus;
 import cn.gov.partyaffairs.disclosure.cadence.CadenceCalendar;
 import cn.gov.partyaffairs.disclosure.cadence.HolidayCalendar;
+import cn.gov.partyaffairs.disclosure.disclosures.DisclosureStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
