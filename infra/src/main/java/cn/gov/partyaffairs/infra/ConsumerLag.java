@@ -55,9 +55,15 @@ final class ConsumerLag implements AutoCloseable {
             }
             Set<TopicPartition> assigned = group.members().stream()
                     .flatMap(m -> m.assignment().topicPartitions().stream()).collect(Collectors.toSet());
-            if (group.groupState() != GroupState.STABLE || assigned.isEmpty()) {
+            if (group.groupState() != GroupState.STABLE) {
                 // Rebalancing (after a broker restart, a replica joining or leaving): nobody reads meanwhile.
                 behind.put(group.groupId(), REBALANCING);
+                continue;
+            }
+            if (assigned.isEmpty()) {
+                // Stable with nothing to read: a pattern subscription whose topics do not exist yet (the gateway's
+                // dead letters before anything was parked) is not behind.
+                behind.put(group.groupId(), 0L);
                 continue;
             }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
