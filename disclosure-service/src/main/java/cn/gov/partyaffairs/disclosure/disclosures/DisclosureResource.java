@@ -84,7 +84,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/review")
     @Operation(summary = "Pass review (审核): secrecy check, necessity, accuracy")
-    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "已开始审核")
+    @APIResponseSchema(value = DisclosureDto.class, responseCode = "200", responseDescription = "审核通过，待审批")
     public Response review(@PathParam("id") UUID id, @NotNull(message = BODY_REQUIRED) @Valid WorkflowRequests.Review request) {
         return AggregateHeaders.answer(Response.ok(), service.review(id, request.confirmedChecks()), this::shown);
     }
