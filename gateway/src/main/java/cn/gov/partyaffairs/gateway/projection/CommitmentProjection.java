@@ -13,7 +13,7 @@ import cn.gov.partyaffairs.contracts.commitment.DepartmentRegistered;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentApproved;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
 import cn.gov.partyaffairs.gateway.EventLogEntry.Audience;
-import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigureRepository;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

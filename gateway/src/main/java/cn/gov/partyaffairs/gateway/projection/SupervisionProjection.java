@@ -21,7 +21,7 @@ import cn.gov.partyaffairs.contracts.supervision.RectificationOverdue;
 import cn.gov.partyaffairs.contracts.supervision.RectificationReported;
 import cn.gov.partyaffairs.contracts.supervision.RectificationVerified;
 import cn.gov.partyaffairs.contracts.supervision.UnitAssignedToGroup;
-import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigureRepository;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
