@@ -3,6 +3,7 @@ package cn.gov.partyaffairs.gateway.internalapi;
 import cn.gov.partyaffairs.gateway.api.ServiceOperations;
 import cn.gov.partyaffairs.gateway.client.CommandForwarder;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigure;
 import cn.gov.partyaffairs.gateway.readmodel.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.publicapi.Dashboard;
 import cn.gov.partyaffairs.gateway.publicapi.PublicQueries;
@@ -80,9 +81,11 @@ public class InternalResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "The officials' dashboard: the county figures plus open and overdue findings")
     public OfficialDashboard dashboard() {
-        Map<String, Long> all = figures.all();
-        return new OfficialDashboard(Dashboard.of(all, queries.complianceByType()), all.getOrDefault("findings.open", 0L),
-                all.getOrDefault("findings.overdue", 0L), all.getOrDefault("inspections", 0L));
+        Map<CountyFigure, Long> all = figures.all();
+        return new OfficialDashboard(Dashboard.of(all, queries.complianceByType()),
+                Dashboard.count(all, CountyFigure.Total.OPEN_FINDINGS),
+                Dashboard.count(all, CountyFigure.Total.OVERDUE_FINDINGS),
+                Dashboard.count(all, CountyFigure.Total.INSPECTIONS));
     }
 
     @GET

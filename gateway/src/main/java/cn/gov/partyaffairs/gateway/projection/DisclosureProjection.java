@@ -27,6 +27,7 @@ import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
 import cn.gov.partyaffairs.gateway.catalog.CatalogReadModel;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigure;
 import cn.gov.partyaffairs.gateway.readmodel.CountyFigureRepository;
 import cn.gov.partyaffairs.gateway.readmodel.ReadModel;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
@@ -163,7 +164,7 @@ public class DisclosureProjection {
                     .setParameter(1, e.disclosureId()).setParameter(2, e.reason()).setParameter(3, e.at())
                     .executeUpdate();
             if (changed > 0) {
-                figures.add(publishedFigure(e.scope()), -1);
+                figures.add(CountyFigure.publishedDisclosures(e.scope()), -1);
             }
             // The content leaves the public streams and webhooks, replays included: the events that carried its
             // body (publication, corrections) stay in the log for officials only. This event says it existed.
@@ -191,19 +192,19 @@ public class DisclosureProjection {
             if (inserted > 0) {
                 em.createNativeQuery("UPDATE disclosure_view SET comment_count = comment_count + 1 WHERE id = ?1")
                         .setParameter(1, e.disclosureId()).executeUpdate();
-                figures.add("comments.approved", 1);
+                figures.add(CountyFigure.Total.APPROVED_COMMENTS, 1);
             }
             return Visibility.open(organization);
         });
         handlers.on(MediaSubmissionRecorded.class, (event, organization) -> {
             MediaSubmissionRecorded e = event.as(MediaSubmissionRecorded.class, mapper);
-            figures.add("media.submitted." + e.outletLevel(), 1);
+            figures.add(new CountyFigure.MediaSubmitted(e.outletLevel()), 1);
             return Visibility.open(organization);
         });
         handlers.on(MediaSubmissionAdopted.class, (event, organization) -> {
             MediaSubmissionAdopted e = event.as(MediaSubmissionAdopted.class, mapper);
-            figures.add("media.adopted." + e.outletLevel(), 1);
-            figures.add("outlet.adopted." + e.outlet(), 1);
+            figures.add(new CountyFigure.MediaAdopted(e.outletLevel()), 1);
+            figures.add(new CountyFigure.OutletAdopted(e.outlet()), 1);
             return Visibility.open(organization);
         });
         handlers.ignore(CommentSubmitted.class, CommentRejected.class);
@@ -235,7 +236,7 @@ public class DisclosureProjection {
         version(e.disclosureId(), e.contentVersion(), e.title(), e.body(), null, e.at());
         stepMovedOn(e.disclosureId());
         if (!"PUBLISHED".equals(previous)) {
-            figures.add(publishedFigure(e.scope()), 1);
+            figures.add(CountyFigure.publishedDisclosures(e.scope()), 1);
         }
         return Visibility.ofScope(e.scope(), e.organizationCode());
     }
@@ -348,9 +349,5 @@ public class DisclosureProjection {
         List<String> found = em.createNativeQuery("SELECT status FROM disclosure_view WHERE id = ?1")
                 .setParameter(1, id).getResultList();
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String publishedFigure(String scope) {
-        return "PUBLIC".equals(scope) ? "disclosures.published.public" : "disclosures.published.internal";
     }
 }

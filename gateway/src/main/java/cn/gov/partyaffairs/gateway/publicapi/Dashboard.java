@@ -1,8 +1,13 @@
 package cn.gov.partyaffairs.gateway.publicapi;
 
+import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated.Rating;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceRate;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigure;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,49 +39,66 @@ public record Dashboard(long organizations, long publicDisclosures, Compliance c
 
     public record Commitments(long pledged, long inProgress, long fulfilled, long fulfilledOnTime, Double onTimeRate,
                               long overdue, long withdrawn, Double averageProgress) {
+
+        static Commitments of(CommitmentKind kind, Map<CountyFigure, Long> figures) {
+            long open = inStatus(figures, kind, "PLEDGED") + inStatus(figures, kind, "IN_PROGRESS");
+            long fulfilled = inStatus(figures, kind, "FULFILLED");
+            long overdue = inStatus(figures, kind, "OVERDUE");
+            long onTime = count(figures, new CountyFigure.CommitmentsOnTime(kind));
+            long pledged = open + fulfilled + overdue;
+            long progress = count(figures, new CountyFigure.CommitmentProgressSum(kind));
+            return new Commitments(pledged, open, fulfilled, onTime, PublicDtos.ratio(onTime, fulfilled), overdue,
+                    inStatus(figures, kind, "WITHDRAWN"),
+                    pledged == 0 ? null : Math.round(progress * 10.0 / pledged) / 10.0);
+        }
+
+        private static long inStatus(Map<CountyFigure, Long> figures, CommitmentKind kind, String status) {
+            return count(figures, new CountyFigure.CommitmentsInStatus(kind, status));
+        }
     }
 
-    /**
-     * Reads the dashboard out of the flat counters ({@code commitments.SERVICE.FULFILLED} and the like) and the
-     * compliance matrix's cells counted by type.
-     */
-    public static Dashboard of(Map<String, Long> figures, Map<String, ComplianceRate> complianceByType) {
+    /** Reads the dashboard out of the counters the projections keep and the compliance matrix's cells by type. */
+    public static Dashboard of(Map<CountyFigure, Long> figures, Map<String, ComplianceRate> complianceByType) {
         Map<String, Compliance> compliance = new TreeMap<>();
         ComplianceRate county = ComplianceRate.NONE;
         for (Map.Entry<String, ComplianceRate> type : complianceByType.entrySet()) {
             compliance.put(type.getKey(), Compliance.of(type.getValue()));
             county = county.plus(type.getValue());
         }
-        Map<String, Commitments> commitments = new TreeMap<>();
+        Set<CommitmentKind> kinds = EnumSet.noneOf(CommitmentKind.class);
         Map<String, Long> adopted = new TreeMap<>();
         Map<String, Long> submitted = new TreeMap<>();
         Map<String, Long> byOutlet = new TreeMap<>();
-        for (String key : figures.keySet()) {
-            String[] parts = key.split("\\.");
-            if (parts[0].equals("commitments") && parts.length == 3) {
-                String kind = parts[1];
-                String prefix = "commitments." + kind + ".";
-                long open = figures.getOrDefault(prefix + "PLEDGED", 0L) + figures.getOrDefault(prefix + "IN_PROGRESS", 0L);
-                long fulfilled = figures.getOrDefault(prefix + "FULFILLED", 0L);
-                long overdue = figures.getOrDefault(prefix + "OVERDUE", 0L);
-                long onTime = figures.getOrDefault(prefix + "on_time", 0L);
-                long pledged = open + fulfilled + overdue;
-                long progress = figures.getOrDefault(prefix + "progress_sum", 0L);
-                commitments.put(kind, new Commitments(pledged, open, fulfilled, onTime,
-                        PublicDtos.ratio(onTime, fulfilled), overdue, figures.getOrDefault(prefix + "WITHDRAWN", 0L),
-                        pledged == 0 ? null : Math.round(progress * 10.0 / pledged) / 10.0));
-            } else if (key.startsWith("outlet.adopted.")) {
-                byOutlet.put(key.substring("outlet.adopted.".length()), figures.get(key));
-            } else if (parts[0].equals("media") && parts.length == 3) {
-                (parts[1].equals("adopted") ? adopted : submitted).put(parts[2], figures.get(key));
+        figures.forEach((figure, value) -> {
+            if (figure instanceof CountyFigure.CommitmentsInStatus c) {
+                kinds.add(c.kind());
+            } else if (figure instanceof CountyFigure.CommitmentsOnTime c) {
+                kinds.add(c.kind());
+            } else if (figure instanceof CountyFigure.CommitmentProgressSum c) {
+                kinds.add(c.kind());
+            } else if (figure instanceof CountyFigure.OutletAdopted o) {
+                byOutlet.put(o.outlet(), value);
+            } else if (figure instanceof CountyFigure.MediaAdopted m) {
+                adopted.put(m.level(), value);
+            } else if (figure instanceof CountyFigure.MediaSubmitted m) {
+                submitted.put(m.level(), value);
             }
+        });
+        Map<String, Commitments> commitments = new TreeMap<>();
+        for (CommitmentKind kind : kinds) {
+            commitments.put(kind.name(), Commitments.of(kind, figures));
         }
-        return new Dashboard(figures.getOrDefault("organizations", 0L),
-                figures.getOrDefault("disclosures.published.public", 0L), Compliance.of(county), compliance, commitments,
-                PublicDtos.Satisfaction.of(figures.getOrDefault("evaluations.SATISFIED", 0L),
-                        figures.getOrDefault("evaluations.BASICALLY_SATISFIED", 0L),
-                        figures.getOrDefault("evaluations.DISSATISFIED", 0L),
-                        figures.getOrDefault("evaluations.verified", 0L)),
-                adopted, submitted, byOutlet, figures.getOrDefault("comments.approved", 0L));
+        return new Dashboard(count(figures, CountyFigure.Total.ORGANIZATIONS),
+                count(figures, CountyFigure.Total.PUBLIC_DISCLOSURES), Compliance.of(county), compliance, commitments,
+                PublicDtos.Satisfaction.of(count(figures, new CountyFigure.Evaluations(Rating.SATISFIED)),
+                        count(figures, new CountyFigure.Evaluations(Rating.BASICALLY_SATISFIED)),
+                        count(figures, new CountyFigure.Evaluations(Rating.DISSATISFIED)),
+                        count(figures, CountyFigure.Total.VERIFIED_EVALUATIONS)),
+                adopted, submitted, byOutlet, count(figures, CountyFigure.Total.APPROVED_COMMENTS));
+    }
+
+    /** A counter's value, 0 when it was never moved (or is back at zero). */
+    public static long count(Map<CountyFigure, Long> figures, CountyFigure figure) {
+        return figures.getOrDefault(figure, 0L);
     }
 }

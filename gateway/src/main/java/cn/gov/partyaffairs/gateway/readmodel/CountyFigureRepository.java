@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Dashboard counters, moved one event at a time inside the event's transaction. */
+/**
+ * Dashboard counters ({@link CountyFigure}), moved one event at a time inside the event's transaction: the one writer
+ * of {@code county_figure}.
+ */
 @ApplicationScoped
 public class CountyFigureRepository {
-
-    public static final String ORGANIZATIONS = "organizations";
 
     private final EntityManager em;
 
@@ -49,7 +50,8 @@ public class CountyFigureRepository {
         DEFERRED.remove();
     }
 
-    public void add(String name, long delta) {
+    public void add(CountyFigure figure, long delta) {
+        String name = figure.key();
         Map<String, Long> deferred = DEFERRED.get();
         if (deferred != null) {
             deferred.merge(name, delta, Long::sum);
@@ -66,12 +68,13 @@ public class CountyFigureRepository {
                 .executeUpdate();
     }
 
+    /** Every counter; a row no counter has (left by an older release) is not one. */
     @SuppressWarnings("unchecked")
-    public Map<String, Long> all() {
-        Map<String, Long> figures = new LinkedHashMap<>();
+    public Map<CountyFigure, Long> all() {
+        Map<CountyFigure, Long> figures = new LinkedHashMap<>();
         List<Object[]> rows = em.createNativeQuery("SELECT name, value FROM county_figure ORDER BY name").getResultList();
         for (Object[] row : rows) {
-            figures.put((String) row[0], ((Number) row[1]).longValue());
+            CountyFigure.parse((String) row[0]).ifPresent(figure -> figures.put(figure, ((Number) row[1]).longValue()));
         }
         return figures;
     }

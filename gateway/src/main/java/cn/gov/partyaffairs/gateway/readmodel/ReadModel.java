@@ -41,7 +41,7 @@ public class ReadModel {
         view.registeredAt = event.registeredAt();
         if (isNew) {
             organizations.persist(view);
-            figures.add(CountyFigureRepository.ORGANIZATIONS, 1);
+            figures.add(CountyFigure.Total.ORGANIZATIONS, 1);
         }
     }
 
@@ -61,7 +61,7 @@ public class ReadModel {
     public void organizationDeactivated(UUID organizationId, long version) {
         organizations.findByIdOptional(organizationId).ifPresent(view -> {
             if (view.active) {
-                figures.add(CountyFigureRepository.ORGANIZATIONS, -1);
+                figures.add(CountyFigure.Total.ORGANIZATIONS, -1);
             }
             view.active = false;
             view.version = version;
