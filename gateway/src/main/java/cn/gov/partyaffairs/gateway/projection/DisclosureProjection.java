@@ -55,6 +55,7 @@ public class DisclosureProjection {
     private final CountyFigureRepository figures;
     private final ObjectMapper mapper;
     private final CatalogReadModel catalog;
+    private final EventLog eventLog;
     private final EventHandlers<Handler> handlers = new EventHandlers<>();
 
     /** Applies one event of its type to the read models and says who may see it. */
@@ -64,8 +65,9 @@ public class DisclosureProjection {
     }
 
     public DisclosureProjection(EntityManager em, ReadModel organizations, CountyFigureRepository figures,
-                                ObjectMapper mapper, CatalogReadModel catalog) {
+                                ObjectMapper mapper, CatalogReadModel catalog, EventLog eventLog) {
         this.em = em;
+        this.eventLog = eventLog;
         this.organizations = organizations;
         this.figures = figures;
         this.mapper = mapper;
@@ -89,8 +91,7 @@ public class DisclosureProjection {
         handlers.on(ContentListSettled.class, (event, organization) -> {
             // What an organization discloses is public, like the catalog it is taken from.
             ContentListSettled e = event.as(ContentListSettled.class, mapper);
-            em.createNativeQuery("UPDATE organization_view SET content_items = ?2 WHERE code = ?1")
-                    .setParameter(1, e.code()).setParameter(2, String.join(",", e.itemCodes())).executeUpdate();
+            organizations.contentListSettled(e.code(), e.itemCodes());
             return Visibility.open(e.code());
         });
         handlers.on(CatalogPublished.class, (event, organization) -> {
@@ -166,12 +167,7 @@ public class DisclosureProjection {
             if (changed > 0) {
                 figures.add(CountyFigure.publishedDisclosures(e.scope()), -1);
             }
-            // The content leaves the public streams and webhooks, replays included: the events that carried its
-            // body (publication, corrections) stay in the log for officials only. This event says it existed.
-            em.createNativeQuery("""
-                            UPDATE event_log SET audience = 'INTERNAL'
-                            WHERE subject = ?1 AND audience = 'PUBLIC' AND type NOT LIKE '%.DisclosureWithdrawn.v%'""")
-                    .setParameter(1, e.disclosureId()).executeUpdate();
+            eventLog.withdrawFromPublic(e.disclosureId());
             return Visibility.ofScope(e.scope(), organization);
         });
         handlers.on(DisclosureOverdue.class, DisclosureLapseCured.class, (event, organization) -> {

@@ -6,9 +6,13 @@ import cn.gov.partyaffairs.platform.messaging.IdempotentConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
 import java.util.UUID;
 
-/** The gateway's read models: written by the projections (inside their event's transaction), read by the APIs. */
+/**
+ * The gateway's read models: written by the projections (inside their event's transaction), read by the APIs. The
+ * one writer of {@code organization_view}, through its entity.
+ */
 @ApplicationScoped
 public class ReadModel {
 
@@ -66,6 +70,12 @@ public class ReadModel {
             view.active = false;
             view.version = version;
         });
+    }
+
+    /** What the organization discloses (its settled content list), as catalog item codes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void contentListSettled(String code, List<String> itemCodes) {
+        organizations.findByCode(code).ifPresent(view -> view.contentItems = String.join(",", itemCodes));
     }
 
     /** The version of the aggregate the read models have caught up with (0 if they have not seen it). */
