@@ -77,7 +77,6 @@ public class CadenceEngine {
         }
         obligation.status = DisclosureObligation.Status.EXEMPTED;
         obligation.exemptionReason = reason;
-        obligation.version++;
         announce(obligation);
         return obligation;
     }
@@ -114,9 +113,9 @@ public class CadenceEngine {
                     boolean onTime = onTime(publication, obligation);
                     settle(obligation, publication,
                             onTime ? DisclosureObligation.Status.MET : DisclosureObligation.Status.CURED);
-                    outbox.append(new DisclosureLapseCured(obligation.id, publication.organization().id,
+                    outbox.emit(obligation, new DisclosureLapseCured(obligation.id, publication.organization().id,
                             publication.organization().code, obligation.periodStart, obligation.periodEnd,
-                            publication.id(), publication.publishedAt(), onTime), obligation.version);
+                            publication.id(), publication.publishedAt(), onTime));
                     announce(obligation);
                 }
                 default -> {
@@ -126,25 +125,28 @@ public class CadenceEngine {
         }
     }
 
-    /** Sends the obligation's current outcome, once per version. */
+    /** Sends the obligation's current outcome: every change of it ends here, so each is sent once. */
     private void announce(DisclosureObligation obligation) {
         Organization organization = obligation.organization;
-        outbox.append(new ComplianceOutcomeRecorded(obligation.id, organization.id, organization.code,
+        outbox.emit(obligation, new ComplianceOutcomeRecorded(obligation.id, organization.id, organization.code,
                 organization.type, obligation.periodStart, obligation.periodEnd, obligation.dueDate,
                 obligation.outcome(), obligation.duePassed, obligation.exemptionReason, obligation.disclosureId,
-                obligation.publishedAt, OffsetDateTime.now(clock)), obligation.version);
+                obligation.publishedAt, OffsetDateTime.now(clock)));
         obligation.outcomeVersion = obligation.version;
     }
 
-    /** Settled periods whose due date has now passed start to count (open ones lapse in {@link #detectLapses}). */
+    /**
+     * Settled periods whose due date has now passed start to count (open ones lapse in {@link #detectLapses}): in
+     * bulk, their outcomes marked unsent for {@link #announcePending} (which skips rows another replica holds).
+     */
     private void markDue() {
         em.createNativeQuery("""
-                        UPDATE disclosure_obligation SET due_passed = true, version = version + 1
+                        UPDATE disclosure_obligation SET due_passed = true, outcome_version = NULL
                         WHERE NOT due_passed AND due_date < ?1 AND status IN ('MET', 'EXEMPTED')""")
                 .setParameter(1, LocalDate.now(clock)).executeUpdate();
     }
 
-    /** Every obligation whose current version was never sent; rows another replica holds wait for the next round. */
+    /** Every obligation whose current outcome was never sent; rows another replica holds wait for the next round. */
     private void announcePending() {
         @SuppressWarnings("unchecked")
         List<DisclosureObligation> pending = em.createNativeQuery("""
@@ -179,7 +181,6 @@ public class CadenceEngine {
             CadenceCalendar.Period period = new CadenceCalendar.Period(obligation.periodStart, obligation.periodEnd);
             obligation.dueDate = calendar.dueDate(period);
             obligation.dueDateProvisional = calendar.provisional(period);
-            obligation.version++;
             announce(obligation);
         }
         return provisional.size();
@@ -191,7 +192,6 @@ public class CadenceEngine {
         obligation.publishedAt = publication.publishedAt();
         // Published after the due date: it counts from now on (a kept period counts once its due date passes).
         obligation.duePassed = obligation.duePassed || obligation.dueDate.isBefore(LocalDate.now(clock));
-        obligation.version++;
     }
 
     /** Inserts the missing obligations; a row another replica inserted first is left as it is. */
@@ -233,10 +233,9 @@ public class CadenceEngine {
             obligation.status = DisclosureObligation.Status.LAPSED;
             obligation.lapsedAt = now;
             obligation.duePassed = true;
-            obligation.version++;
             Organization organization = obligation.organization;
-            outbox.append(new DisclosureOverdue(obligation.id, organization.id, organization.code, organization.type,
-                    obligation.periodStart, obligation.periodEnd, obligation.dueDate, now), obligation.version);
+            outbox.emit(obligation, new DisclosureOverdue(obligation.id, organization.id, organization.code,
+                    organization.type, obligation.periodStart, obligation.periodEnd, obligation.dueDate, now));
             announce(obligation);
         }
         return due.size();

@@ -2,12 +2,12 @@ package cn.gov.partyaffairs.disclosure.cadence;
 
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcome;
 import cn.gov.partyaffairs.disclosure.organizations.Organization;
+import cn.gov.partyaffairs.platform.aggregate.Aggregate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,16 +17,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** What one organization owes for one period of its cadence, and whether it kept it. */
+/**
+ * What one organization owes for one period of its cadence, and whether it kept it. Its events are of two aggregate
+ * ids: the lapse events keyed by the obligation ({@code DisclosureOverdue}, {@code DisclosureLapseCured}) and its
+ * outcome keyed by {@code ComplianceOutcomeRecorded.outcomeId(id)}; the version counts both, one per event, so each
+ * id's versions only grow.
+ */
 @Entity
 @Table(name = "disclosure_obligation")
-public class DisclosureObligation {
+public class DisclosureObligation extends Aggregate {
 
     @Schema(name = "ObligationStatus")
     public enum Status { OPEN, MET, LATE, LAPSED, CURED, EXEMPTED }
-
-    @Id
-    public UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "organization_id")
@@ -54,16 +56,6 @@ public class DisclosureObligation {
     @Column(name = "lapsed_at")
     public OffsetDateTime lapsedAt;
 
-    /**
-     * The state's version: one more per change, not per event, so it is not a platform {@code Aggregate} (whose
-     * version counts its events through {@code Outbox.emit}). A change sends up to two events at this one version,
-     * of two aggregates: the lapse events keyed by this obligation ({@code DisclosureOverdue},
-     * {@code DisclosureLapseCured}) and its outcome keyed by {@code ComplianceOutcomeRecorded.outcomeId(id)}; a
-     * due date passing bumps it without an event until the outcome is sent ({@link #outcomeVersion}).
-     */
-    @Column(nullable = false)
-    public long version;
-
     /** Counted over a year without the State Council's arrangement (weekends alone): recounted when it is recorded. */
     @Column(name = "due_date_provisional", nullable = false)
     public boolean dueDateProvisional;
@@ -75,7 +67,10 @@ public class DisclosureObligation {
     @Column(name = "due_passed", nullable = false)
     public boolean duePassed;
 
-    /** The version last published as {@code ComplianceOutcomeRecorded}; null before the first. */
+    /**
+     * The version last published as {@code ComplianceOutcomeRecorded}; null while the current outcome waits to be
+     * sent (never sent, or a due date passing marked it in bulk).
+     */
     @Column(name = "outcome_version")
     public Long outcomeVersion;
 

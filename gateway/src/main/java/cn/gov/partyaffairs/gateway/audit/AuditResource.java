@@ -3,7 +3,7 @@ package cn.gov.partyaffairs.gateway.audit;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import cn.gov.partyaffairs.gateway.rest.Csv;
+import cn.gov.partyaffairs.gateway.export.Csv;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.rest.PageResult;
 import cn.gov.partyaffairs.platform.security.Caller;

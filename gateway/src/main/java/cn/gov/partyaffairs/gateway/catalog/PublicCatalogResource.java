@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.gateway.catalog;
 
-import cn.gov.partyaffairs.gateway.rest.CachedReads;
+import cn.gov.partyaffairs.gateway.publicapi.CachedReads;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

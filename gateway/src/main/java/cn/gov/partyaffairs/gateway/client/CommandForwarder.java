@@ -2,8 +2,8 @@ package cn.gov.partyaffairs.gateway.client;
 
 import cn.gov.partyaffairs.gateway.api.ServiceOperations;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
-import cn.gov.partyaffairs.gateway.service.ReadModel;
-import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
+import cn.gov.partyaffairs.gateway.readmodel.ReadModel;
+import cn.gov.partyaffairs.gateway.readmodel.ReadModelGeneration;
 import cn.gov.partyaffairs.gateway.stream.AppliedEvents;
 import cn.gov.partyaffairs.platform.error.Problem;
 import cn.gov.partyaffairs.platform.rest.AggregateHeaders;

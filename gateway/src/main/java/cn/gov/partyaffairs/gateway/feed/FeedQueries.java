@@ -12,7 +12,7 @@ import cn.gov.partyaffairs.gateway.audit.AuditActions;
 import cn.gov.partyaffairs.gateway.catalog.CatalogReadModel;
 import cn.gov.partyaffairs.gateway.catalog.PublicCatalog;
 import cn.gov.partyaffairs.gateway.config.GatewayConfig;
-import cn.gov.partyaffairs.gateway.view.CommitmentView;
+import cn.gov.partyaffairs.gateway.readmodel.CommitmentView;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.time.TimeConfig;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package cn.gov.partyaffairs.gateway.messaging;
 
 import cn.gov.partyaffairs.gateway.projection.Projector;
-import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.gateway.readmodel.ReadModel;
 import cn.gov.partyaffairs.platform.messaging.IdempotentConsumer;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -4,6 +4,7 @@ import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluated;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentEvaluationRevised;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentFulfilled;
+import cn.gov.partyaffairs.contracts.commitment.CommitmentKind;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentMilestoneMissed;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentPledged;
@@ -13,7 +14,8 @@ import cn.gov.partyaffairs.contracts.commitment.DepartmentRegistered;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentApproved;
 import cn.gov.partyaffairs.contracts.commitment.EvaluationCommentRejected;
 import cn.gov.partyaffairs.gateway.EventLogEntry.Audience;
-import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigure;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigureRepository;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,7 +80,7 @@ public class CommitmentProjection {
                     .setParameter(1, e.commitmentId()).setParameter(2, e.fulfilledOn()).setParameter(3, e.onTime())
                     .setParameter(4, e.evidence()).executeUpdate();
             if (e.onTime()) {
-                figures.add("commitments." + e.kind() + ".on_time", 1);
+                figures.add(new CountyFigure.CommitmentsOnTime(e.kind()), 1);
             }
             move(e.commitmentId(), "FULFILLED", 100, e.at());
         });
@@ -115,9 +117,9 @@ public class CommitmentProjection {
                                     verified_evaluations = verified_evaluations + ?2 WHERE id = ?1"""
                                 .formatted(ratingColumn(e.rating())))
                         .setParameter(1, e.commitmentId()).setParameter(2, e.byCitizen() ? 1 : 0).executeUpdate();
-                figures.add("evaluations." + e.rating(), 1);
+                figures.add(new CountyFigure.Evaluations(e.rating()), 1);
                 if (e.byCitizen()) {
-                    figures.add("evaluations.verified", 1);
+                    figures.add(CountyFigure.Total.VERIFIED_EVALUATIONS, 1);
                 }
             }
         });
@@ -133,8 +135,8 @@ public class CommitmentProjection {
                 em.createNativeQuery("UPDATE commitment_view SET %1$s = %1$s - 1, %2$s = %2$s + 1 WHERE id = ?1"
                                 .formatted(ratingColumn(e.previousRating()), ratingColumn(e.rating())))
                         .setParameter(1, e.commitmentId()).executeUpdate();
-                figures.add("evaluations." + e.previousRating(), -1);
-                figures.add("evaluations." + e.rating(), 1);
+                figures.add(new CountyFigure.Evaluations(e.previousRating()), -1);
+                figures.add(new CountyFigure.Evaluations(e.rating()), 1);
             }
             em.createNativeQuery("DELETE FROM evaluation_comment_view WHERE id = ?1")
                     .setParameter(1, e.evaluationId()).executeUpdate();
@@ -196,7 +198,7 @@ public class CommitmentProjection {
                 .setParameter(14, e.pledgedOn()).setParameter(15, e.dueDate()).setParameter(16, e.at())
                 .executeUpdate();
         if (inserted > 0) {
-            figures.add("commitments." + e.kind() + ".PLEDGED", 1);
+            figures.add(new CountyFigure.CommitmentsInStatus(e.kind(), "PLEDGED"), 1);
         }
     }
 
@@ -212,7 +214,7 @@ public class CommitmentProjection {
         if (rows.isEmpty()) {
             return;
         }
-        String kind = (String) rows.get(0)[0];
+        CommitmentKind kind = CommitmentKind.valueOf((String) rows.get(0)[0]);
         String oldStatus = (String) rows.get(0)[1];
         Integer oldProgress = rows.get(0)[2] == null ? null : ((Number) rows.get(0)[2]).intValue();
         Integer newProgress = progress != null ? progress : oldProgress;
@@ -220,12 +222,12 @@ public class CommitmentProjection {
                 .setParameter(1, id).setParameter(2, status).setParameter(3, newProgress).setParameter(4, at)
                 .executeUpdate();
         if (!oldStatus.equals(status)) {
-            figures.add("commitments." + kind + "." + oldStatus, -1);
-            figures.add("commitments." + kind + "." + status, 1);
+            figures.add(new CountyFigure.CommitmentsInStatus(kind, oldStatus), -1);
+            figures.add(new CountyFigure.CommitmentsInStatus(kind, status), 1);
         }
         long delta = effective(status, newProgress) - effective(oldStatus, oldProgress);
         if (delta != 0) {
-            figures.add("commitments." + kind + ".progress_sum", delta);
+            figures.add(new CountyFigure.CommitmentProgressSum(kind), delta);
         }
     }
 

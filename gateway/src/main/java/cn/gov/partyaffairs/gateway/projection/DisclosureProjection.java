@@ -27,8 +27,9 @@ import cn.gov.partyaffairs.contracts.disclosure.OrganizationDeactivated;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationRegistered;
 import cn.gov.partyaffairs.contracts.disclosure.OrganizationUpdated;
 import cn.gov.partyaffairs.gateway.catalog.CatalogReadModel;
-import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
-import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigure;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigureRepository;
+import cn.gov.partyaffairs.gateway.readmodel.ReadModel;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,7 @@ public class DisclosureProjection {
     private final CountyFigureRepository figures;
     private final ObjectMapper mapper;
     private final CatalogReadModel catalog;
+    private final EventLog eventLog;
     private final EventHandlers<Handler> handlers = new EventHandlers<>();
 
     /** Applies one event of its type to the read models and says who may see it. */
@@ -63,8 +65,9 @@ public class DisclosureProjection {
     }
 
     public DisclosureProjection(EntityManager em, ReadModel organizations, CountyFigureRepository figures,
-                                ObjectMapper mapper, CatalogReadModel catalog) {
+                                ObjectMapper mapper, CatalogReadModel catalog, EventLog eventLog) {
         this.em = em;
+        this.eventLog = eventLog;
         this.organizations = organizations;
         this.figures = figures;
         this.mapper = mapper;
@@ -88,8 +91,7 @@ public class DisclosureProjection {
         handlers.on(ContentListSettled.class, (event, organization) -> {
             // What an organization discloses is public, like the catalog it is taken from.
             ContentListSettled e = event.as(ContentListSettled.class, mapper);
-            em.createNativeQuery("UPDATE organization_view SET content_items = ?2 WHERE code = ?1")
-                    .setParameter(1, e.code()).setParameter(2, String.join(",", e.itemCodes())).executeUpdate();
+            organizations.contentListSettled(e.code(), e.itemCodes());
             return Visibility.open(e.code());
         });
         handlers.on(CatalogPublished.class, (event, organization) -> {
@@ -163,14 +165,9 @@ public class DisclosureProjection {
                     .setParameter(1, e.disclosureId()).setParameter(2, e.reason()).setParameter(3, e.at())
                     .executeUpdate();
             if (changed > 0) {
-                figures.add(publishedFigure(e.scope()), -1);
+                figures.add(CountyFigure.publishedDisclosures(e.scope()), -1);
             }
-            // The content leaves the public streams and webhooks, replays included: the events that carried its
-            // body (publication, corrections) stay in the log for officials only. This event says it existed.
-            em.createNativeQuery("""
-                            UPDATE event_log SET audience = 'INTERNAL'
-                            WHERE subject = ?1 AND audience = 'PUBLIC' AND type NOT LIKE '%.DisclosureWithdrawn.v%'""")
-                    .setParameter(1, e.disclosureId()).executeUpdate();
+            eventLog.withdrawFromPublic(e.disclosureId());
             return Visibility.ofScope(e.scope(), organization);
         });
         handlers.on(DisclosureOverdue.class, DisclosureLapseCured.class, (event, organization) -> {
@@ -191,19 +188,19 @@ public class DisclosureProjection {
             if (inserted > 0) {
                 em.createNativeQuery("UPDATE disclosure_view SET comment_count = comment_count + 1 WHERE id = ?1")
                         .setParameter(1, e.disclosureId()).executeUpdate();
-                figures.add("comments.approved", 1);
+                figures.add(CountyFigure.Total.APPROVED_COMMENTS, 1);
             }
             return Visibility.open(organization);
         });
         handlers.on(MediaSubmissionRecorded.class, (event, organization) -> {
             MediaSubmissionRecorded e = event.as(MediaSubmissionRecorded.class, mapper);
-            figures.add("media.submitted." + e.outletLevel(), 1);
+            figures.add(new CountyFigure.MediaSubmitted(e.outletLevel()), 1);
             return Visibility.open(organization);
         });
         handlers.on(MediaSubmissionAdopted.class, (event, organization) -> {
             MediaSubmissionAdopted e = event.as(MediaSubmissionAdopted.class, mapper);
-            figures.add("media.adopted." + e.outletLevel(), 1);
-            figures.add("outlet.adopted." + e.outlet(), 1);
+            figures.add(new CountyFigure.MediaAdopted(e.outletLevel()), 1);
+            figures.add(new CountyFigure.OutletAdopted(e.outlet()), 1);
             return Visibility.open(organization);
         });
         handlers.ignore(CommentSubmitted.class, CommentRejected.class);
@@ -235,7 +232,7 @@ public class DisclosureProjection {
         version(e.disclosureId(), e.contentVersion(), e.title(), e.body(), null, e.at());
         stepMovedOn(e.disclosureId());
         if (!"PUBLISHED".equals(previous)) {
-            figures.add(publishedFigure(e.scope()), 1);
+            figures.add(CountyFigure.publishedDisclosures(e.scope()), 1);
         }
         return Visibility.ofScope(e.scope(), e.organizationCode());
     }
@@ -348,9 +345,5 @@ public class DisclosureProjection {
         List<String> found = em.createNativeQuery("SELECT status FROM disclosure_view WHERE id = ?1")
                 .setParameter(1, id).getResultList();
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String publishedFigure(String scope) {
-        return "PUBLIC".equals(scope) ? "disclosures.published.public" : "disclosures.published.internal";
     }
 }

@@ -4,14 +4,11 @@ import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.EventCatalog;
 import cn.gov.partyaffairs.contracts.Topics;
 import cn.gov.partyaffairs.gateway.audit.AuditTrail;
-import cn.gov.partyaffairs.gateway.stream.EventLogTail;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -26,17 +23,17 @@ public class Projector {
     private final CommitmentProjection commitments;
     private final SupervisionProjection supervision;
     private final AuditTrail audit;
+    private final EventLog eventLog;
     private final EntityManager em;
-    private final Clock clock;
 
     public Projector(DisclosureProjection disclosures, CommitmentProjection commitments,
-                     SupervisionProjection supervision, AuditTrail audit, EntityManager em, Clock clock) {
+                     SupervisionProjection supervision, AuditTrail audit, EventLog eventLog, EntityManager em) {
         this.disclosures = disclosures;
         this.commitments = commitments;
         this.supervision = supervision;
         this.audit = audit;
+        this.eventLog = eventLog;
         this.em = em;
-        this.clock = clock;
     }
 
     /** Taken shared by every projecting transaction and exclusively by a rebuild, across all gateway replicas. */
@@ -61,7 +58,7 @@ public class Projector {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
         Visibility visibility = project(event);
-        log(event, visibility);
+        eventLog.append(event, visibility);
         audit.recordEvent(event, visibility.organizationCode(), visibility.departmentCode());
     }
 
@@ -90,26 +87,5 @@ public class Projector {
             };
         }
         return visibility;
-    }
-
-    /**
-     * Logged once per event id: a rebuild re-applies events without logging (or streaming) them again. Not
-     * {@code ON CONFLICT}: that would use up a seq per skipped event and leave a hole the streams wait at.
-     */
-    private void log(IncomingEvent event, Visibility visibility) {
-        em.createNativeQuery("""
-                        INSERT INTO event_log (event_id, type, source, subject, aggregate_version, occurred_at, recorded_at,
-                            audience, organization_code, department_code, data)
-                        SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
-                        WHERE NOT EXISTS (SELECT 1 FROM event_log WHERE event_id = ?1)""")
-                .setParameter(1, event.id()).setParameter(2, event.type()).setParameter(3, event.source())
-                .setParameter(4, event.aggregateId()).setParameter(5, event.aggregateVersion())
-                .setParameter(6, event.time()).setParameter(7, OffsetDateTime.now(clock))
-                .setParameter(8, visibility.audience().name()).setParameter(9, visibility.organizationCode())
-                .setParameter(10, visibility.departmentCode()).setParameter(11, (visibility.audience() == cn.gov.partyaffairs.gateway.EventLogEntry.Audience.PUBLIC
-                        ? PublicRecord.of(event.data()) : event.data()).toString())
-                .executeUpdate();
-        // Delivered when this transaction commits: every replica's stream tail wakes and reads the new row.
-        em.createNativeQuery("NOTIFY " + EventLogTail.CHANNEL).executeUpdate();
     }
 }

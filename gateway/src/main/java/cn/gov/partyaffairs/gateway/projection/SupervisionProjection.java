@@ -21,7 +21,8 @@ import cn.gov.partyaffairs.contracts.supervision.RectificationOverdue;
 import cn.gov.partyaffairs.contracts.supervision.RectificationReported;
 import cn.gov.partyaffairs.contracts.supervision.RectificationVerified;
 import cn.gov.partyaffairs.contracts.supervision.UnitAssignedToGroup;
-import cn.gov.partyaffairs.gateway.repository.CountyFigureRepository;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigure;
+import cn.gov.partyaffairs.gateway.readmodel.CountyFigureRepository;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +80,7 @@ public class SupervisionProjection {
                             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name""")
                     .setParameter(1, e.code()).setParameter(2, e.name()).executeUpdate();
         });
-        handlers.on(InspectionRecorded.class, (event, unit) -> figures.add("inspections", 1));
+        handlers.on(InspectionRecorded.class, (event, unit) -> figures.add(CountyFigure.Total.INSPECTIONS, 1));
         handlers.on(FindingRaised.class, (event, unit) -> {
             FindingRaised e = event.as(FindingRaised.class, mapper);
             int inserted = em.createNativeQuery("""
@@ -89,7 +90,7 @@ public class SupervisionProjection {
                     .setParameter(4, e.source().name()).setParameter(5, e.severity().name())
                     .setParameter(6, e.deadline()).setParameter(7, e.raisedOn()).executeUpdate();
             if (inserted > 0) {
-                figures.add("findings.open", 1);
+                figures.add(CountyFigure.Total.OPEN_FINDINGS, 1);
             }
         });
         handlers.on(RectificationReported.class, (event, unit) -> finding(event.aggregateId(), "RECTIFIED", null));
@@ -144,12 +145,12 @@ public class SupervisionProjection {
         boolean wasOpen = !"CLOSED".equals(oldStatus);
         boolean isOpen = !"CLOSED".equals(newStatus);
         if (wasOpen != isOpen) {
-            figures.add("findings.open", isOpen ? 1 : -1);
+            figures.add(CountyFigure.Total.OPEN_FINDINGS, isOpen ? 1 : -1);
         }
         boolean wasOverdue = wasOpen && oldOverdue;
         boolean isOverdue = isOpen && newOverdue;
         if (wasOverdue != isOverdue) {
-            figures.add("findings.overdue", isOverdue ? 1 : -1);
+            figures.add(CountyFigure.Total.OVERDUE_FINDINGS, isOverdue ? 1 : -1);
         }
     }
 }

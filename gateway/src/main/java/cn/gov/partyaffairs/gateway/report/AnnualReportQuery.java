@@ -2,8 +2,8 @@ package cn.gov.partyaffairs.gateway.report;
 
 import cn.gov.partyaffairs.contracts.Labels;
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceRate;
-import cn.gov.partyaffairs.gateway.rest.PublicDtos;
-import cn.gov.partyaffairs.gateway.service.PublicQueries;
+import cn.gov.partyaffairs.gateway.publicapi.PublicDtos;
+import cn.gov.partyaffairs.gateway.publicapi.PublicQueries;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.time.TimeConfig;
 import com.fasterxml.jackson.databind.JsonNode;

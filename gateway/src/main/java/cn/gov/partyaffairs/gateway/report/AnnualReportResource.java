@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.gov.partyaffairs.platform.security.Caller;
-import cn.gov.partyaffairs.gateway.rest.CachedReads;
+import cn.gov.partyaffairs.gateway.publicapi.CachedReads;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

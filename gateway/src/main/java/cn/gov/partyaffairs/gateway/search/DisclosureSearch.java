@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.gateway.search;
 
-import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
+import cn.gov.partyaffairs.gateway.readmodel.ReadModelGeneration;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

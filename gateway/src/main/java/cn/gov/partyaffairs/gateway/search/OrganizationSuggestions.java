@@ -1,6 +1,6 @@
 package cn.gov.partyaffairs.gateway.search;
 
-import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
+import cn.gov.partyaffairs.gateway.readmodel.ReadModelGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.search.spell.NGramDistance;
 import org.apache.lucene.search.spell.StringDistance;

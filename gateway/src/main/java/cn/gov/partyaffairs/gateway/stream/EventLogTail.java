@@ -1,7 +1,7 @@
 package cn.gov.partyaffairs.gateway.stream;
 
 import cn.gov.partyaffairs.gateway.search.DisclosureSearch;
-import cn.gov.partyaffairs.gateway.service.ReadModelGeneration;
+import cn.gov.partyaffairs.gateway.readmodel.ReadModelGeneration;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package cn.gov.partyaffairs.gateway.admin;
 
 import cn.gov.partyaffairs.gateway.TestEvents;
 import cn.gov.partyaffairs.gateway.projection.Projector;
-import cn.gov.partyaffairs.gateway.service.ReadModel;
+import cn.gov.partyaffairs.gateway.readmodel.ReadModel;
 import cn.gov.partyaffairs.infra.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

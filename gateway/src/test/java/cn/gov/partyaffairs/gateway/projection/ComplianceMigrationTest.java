@@ -2,7 +2,7 @@ package cn.gov.partyaffairs.gateway.projection;
 
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceRate;
 import cn.gov.partyaffairs.gateway.TestEvents;
-import cn.gov.partyaffairs.gateway.service.PublicQueries;
+import cn.gov.partyaffairs.gateway.publicapi.PublicQueries;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

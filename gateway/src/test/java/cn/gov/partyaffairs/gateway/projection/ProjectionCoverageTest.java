@@ -21,7 +21,7 @@ class ProjectionCoverageTest {
 
     /** The projections as the projector dispatches to them; their handlers are only registered, never run, here. */
     private static final Map<String, EventHandlers<?>> BY_TOPIC = Map.of(
-            Topics.DISCLOSURE, new DisclosureProjection(null, null, null, null, null).handlers(),
+            Topics.DISCLOSURE, new DisclosureProjection(null, null, null, null, null, null).handlers(),
             Topics.COMMITMENT, new CommitmentProjection(null, null, null).handlers(),
             Topics.SUPERVISION, new SupervisionProjection(null, null, null).handlers());
 
