@@ -44,7 +44,7 @@ final class ChaosReport {
         row(md, "commands sent", String.format("%d (%.1f/s for %.0f s, open model)", ledger.sentCount(), plan.rate(),
                 load.seconds()));
         row(md, "acknowledged", acks.size() + " (" + ledger.routes().entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")");
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; ")) + ")");
         row(md, "by command", acks.stream().collect(Collectors.groupingBy(Ledger.Ack::command, java.util.TreeMap::new,
                 Collectors.counting())).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")));

@@ -21,9 +21,9 @@ import java.util.UUID;
  *   <li><b>lost</b>: an acknowledged (aggregate, version) missing from its owner's outbox, from the gateway's event
  *   log or read-model position, or (registrations) from an organization register;</li>
  *   <li><b>duplicated</b>: one aggregate version twice in an outbox or in the gateway's log; a counter that is not the
- *   count of its rows (a disclosure's comments; a commitment's progress reports in the gateway against the reports the
- *   commitment service sent; this run's organizations in the gateway and in each register against the disclosure
- *   service's);</li>
+ *   count of its rows (a disclosure's comments); more rows than the owner sent (a commitment's progress reports in
+ *   the gateway against the reports the commitment service sent; this run's organizations in the gateway and in each
+ *   register against the disclosure service's) — fewer count as lost;</li>
  *   <li><b>gaps</b>: an aggregate whose versions are not 1…n without a hole, in its owner's outbox or in the
  *   gateway's log, or whose latest version differs between the two.</li>
  * </ul>
@@ -143,8 +143,10 @@ final class Checks {
             for (UUID commitment : commitments) {
                 long sent = reported.getOrDefault(commitment, 0L);
                 long rows = shown.getOrDefault(commitment, 0L);
-                if (sent != rows) {
+                if (rows > sent) {
                     duplicated("commitment %s: %d progress reports sent, %d in the gateway's progress_view", commitment, sent, rows);
+                } else if (rows < sent) {
+                    lost("commitment %s: %d progress reports sent, only %d in the gateway's progress_view", commitment, sent, rows);
                 }
             }
         }
@@ -156,8 +158,10 @@ final class Checks {
             copies.put(register + "'s register", single(register, "SELECT count(*) FROM known_organization WHERE code LIKE " + like));
         }
         copies.forEach((where, count) -> {
-            if (count != owned) {
+            if (count > owned) {
                 duplicated("%d of this run's organizations in the %s, %d in the disclosure service's register", count, where, owned);
+            } else if (count < owned) {
+                lost("%d of this run's organizations in the %s, %d in the disclosure service's register", count, where, owned);
             }
         });
     }

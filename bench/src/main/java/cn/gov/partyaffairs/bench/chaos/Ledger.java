@@ -28,9 +28,9 @@ final class Ledger {
         }
     }
 
-    static final String GATEWAY = "gateway";
-    static final String GATEWAY_PENDING = "gateway, 202 pending";
-    static final String DIRECT = "service (gateway down)";
+    static final String GATEWAY = "through the gateway, read model shown";
+    static final String GATEWAY_PENDING = "through the gateway, 202 Read-Model: pending";
+    static final String DIRECT = "by the service directly, gateway down";
 
     private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
     private final Map<Ack, Long> inEveryReadModel = new ConcurrentHashMap<>();

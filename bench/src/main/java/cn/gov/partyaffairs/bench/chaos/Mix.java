@@ -96,6 +96,7 @@ final class Mix implements Operation {
     void prepare(HttpClient gateway, int count) throws Exception {
         List<Future<Result>> pledges = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
+            ledger.sent();
             pledges.add(command(gateway, "pledge", COMMITMENT, "head", "/api/v1/internal/commitments", new JsonObject()
                     .put("kind", "SERVICE").put("title", "故障演练承诺 " + run + " " + i)
                     .put("category", "administrative-approval").put("departmentCode", "YP-D-TRANSPORT")
