@@ -203,6 +203,51 @@ public final class LoadDriver implements AutoCloseable {
         }
     }
 
+    /**
+     * Requests due at {@code rate} per second until {@code stop} says so (checked every millisecond), on up to
+     * {@code maxConnections} connections, each counted from the moment it was due: for a run whose end is not known
+     * when it begins (the chaos campaign's load runs until its schedule of faults is through).
+     */
+    public Outcome openUntil(String name, Target target, Operation operation, double rate, int maxConnections,
+                             java.util.function.BooleanSupplier stop) {
+        HttpClient client = client(target, maxConnections);
+        try {
+            Recording recording = new Recording();
+            long start = System.nanoTime();
+            AtomicLong issued = new AtomicLong();
+            AtomicLong outstanding = new AtomicLong();
+            Promise<Void> allIssued = Promise.promise();
+            long[] timer = new long[1];
+            timer[0] = vertx.setPeriodic(1, tick -> {
+                if (stop.getAsBoolean()) {
+                    vertx.cancelTimer(timer[0]);
+                    allIssued.tryComplete();
+                    return;
+                }
+                long due = (long) Math.floor((System.nanoTime() - start) / 1e9 * rate);
+                while (issued.get() < due) {
+                    long index = issued.getAndIncrement();
+                    long intended = start + (long) (index * 1e9 / rate);
+                    outstanding.incrementAndGet();
+                    safely(operation, client, index).onComplete(result -> {
+                        recording.record(intended, result.succeeded() ? result.result() : null);
+                        outstanding.decrementAndGet();
+                    });
+                }
+            });
+            await(allIssued.future(), Duration.ofDays(1));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long drainUntil = System.nanoTime() + DRAIN.toNanos();
+            while (outstanding.get() > 0 && System.nanoTime() < drainUntil) {
+                sleep(Duration.ofMillis(20));
+            }
+            recording.failures.add(outstanding.get());
+            return recording.outcome(name, "open", maxConnections, rate, seconds);
+        } finally {
+            client.close();
+        }
+    }
+
     private HttpClient client(Target target, int connections) {
         HttpClientOptions options = new HttpClientOptions().setDefaultHost(target.host()).setDefaultPort(target.port())
                 .setKeepAlive(target.keepAlive()).setConnectTimeout(10_000).setIdleTimeout(60)
