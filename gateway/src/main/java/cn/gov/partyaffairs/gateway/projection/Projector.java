@@ -4,6 +4,7 @@ import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.EventCatalog;
 import cn.gov.partyaffairs.contracts.Topics;
 import cn.gov.partyaffairs.gateway.audit.AuditTrail;
+import cn.gov.partyaffairs.gateway.notification.NotificationProjection;
 import cn.gov.partyaffairs.gateway.stream.EventLogTail;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,11 +27,14 @@ public class Projector {
     private final CommitmentProjection commitments;
     private final SupervisionProjection supervision;
     private final AuditTrail audit;
+    private final NotificationProjection notifications;
     private final EntityManager em;
     private final Clock clock;
 
     public Projector(DisclosureProjection disclosures, CommitmentProjection commitments,
-                     SupervisionProjection supervision, AuditTrail audit, EntityManager em, Clock clock) {
+                     SupervisionProjection supervision, AuditTrail audit, NotificationProjection notifications,
+                     EntityManager em, Clock clock) {
+        this.notifications = notifications;
         this.disclosures = disclosures;
         this.commitments = commitments;
         this.supervision = supervision;
@@ -63,6 +67,8 @@ public class Projector {
         Visibility visibility = project(event);
         log(event, visibility);
         audit.recordEvent(event, visibility.organizationCode(), visibility.departmentCode());
+        // Live events only: a rebuild (reapply) must not notify anyone again.
+        notifications.apply(event, visibility.audience());
     }
 
     /**
