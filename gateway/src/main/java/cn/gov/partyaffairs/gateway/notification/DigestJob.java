@@ -101,7 +101,7 @@ public class DigestJob extends PeriodicDetector {
         int number = 0;
         for (Object row : items) {
             Object[] r = (Object[]) row;
-            OffsetDateTime at = (OffsetDateTime) r[3];
+            OffsetDateTime at = Notifications.time(r[3], clock.getZone());
             text.append("\n").append(++number).append(". ").append(r[0]).append("（")
                     .append(TIME.format(at.atZoneSameInstant(clock.getZone()))).append("）\n   ").append(r[1])
                     .append("\n   ").append(base).append(r[2]).append("\n");

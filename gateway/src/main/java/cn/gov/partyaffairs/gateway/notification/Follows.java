@@ -43,7 +43,7 @@ public class Follows {
             FollowKind kind = FollowKind.valueOf((String) r[0]);
             String code = (String) r[1];
             follows.add(new FollowedTarget(kind, code, name(kind, code).orElse(code), link(kind, code),
-                    (OffsetDateTime) r[2]));
+                    Notifications.time(r[2], clock.getZone())));
         }
         return follows;
     }

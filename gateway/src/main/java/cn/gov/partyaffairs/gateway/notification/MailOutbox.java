@@ -59,15 +59,21 @@ public class MailOutbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<PendingMail> claim(UUID token, int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<UUID> due = em.createNativeQuery("""
+                        SELECT id FROM mail_outbox
+                        WHERE status = 'PENDING' AND next_attempt_at <= ?1 AND (leased_until IS NULL OR leased_until < ?1)
+                        ORDER BY next_attempt_at, created_at LIMIT ?2 FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        em.createNativeQuery("UPDATE mail_outbox SET lease_token = :token, leased_until = :until WHERE id IN (:ids)")
+                .setParameter("token", token).setParameter("until", now.plus(config.mail().lease()))
+                .setParameter("ids", due).executeUpdate();
         List<?> rows = em.createNativeQuery("""
-                        UPDATE mail_outbox SET lease_token = ?1, leased_until = ?2
-                        WHERE id IN (SELECT id FROM mail_outbox
-                                     WHERE status = 'PENDING' AND next_attempt_at <= ?3
-                                       AND (leased_until IS NULL OR leased_until < ?3)
-                                     ORDER BY next_attempt_at, created_at LIMIT ?4 FOR UPDATE SKIP LOCKED)
-                        RETURNING id, message_id, to_address, subject, text_body, unsubscribe_url, attempts""")
-                .setParameter(1, token).setParameter(2, now.plus(config.mail().lease())).setParameter(3, now)
-                .setParameter(4, limit).getResultList();
+                        SELECT id, message_id, to_address, subject, text_body, unsubscribe_url, attempts FROM mail_outbox
+                        WHERE id IN (:ids) ORDER BY next_attempt_at, created_at""")
+                .setParameter("ids", due).getResultList();
         List<PendingMail> mails = new ArrayList<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;

@@ -110,7 +110,7 @@ public class Notifications {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             items.add(new NotificationItem((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (OffsetDateTime) r[5], (Boolean) r[6]));
+                    time(r[5], clock.getZone()), (Boolean) r[6]));
         }
         return new NotificationInbox(unread, items);
     }
@@ -118,11 +118,25 @@ public class Notifications {
     /** Marks one notification read, or all when {@code id} is null; only the recipient's own. */
     @Transactional
     public int markRead(String subject, UUID id) {
-        return em.createNativeQuery("""
-                        UPDATE notification SET read_at = ?3 WHERE recipient = ?1 AND read_at IS NULL
-                        AND (CAST(?2 AS uuid) IS NULL OR id = CAST(?2 AS uuid))""")
-                .setParameter(1, subject).setParameter(2, id == null ? null : id.toString())
-                .setParameter(3, OffsetDateTime.now(clock)).executeUpdate();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (id == null) {
+            return em.createNativeQuery("UPDATE notification SET read_at = ?2 WHERE recipient = ?1 AND read_at IS NULL")
+                    .setParameter(1, subject).setParameter(2, now).executeUpdate();
+        }
+        return em.createNativeQuery(
+                        "UPDATE notification SET read_at = ?3 WHERE recipient = ?1 AND id = ?2 AND read_at IS NULL")
+                .setParameter(1, subject).setParameter(2, id).setParameter(3, now).executeUpdate();
+    }
+
+    /** A timestamptz as the native query returns it (Timestamp, Instant or OffsetDateTime, by driver and version). */
+    static OffsetDateTime time(Object value, java.time.ZoneId zone) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atZone(zone).toOffsetDateTime();
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atZone(zone).toOffsetDateTime();
+        }
+        return ((OffsetDateTime) value).atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     static String clip(String text, int max) {
