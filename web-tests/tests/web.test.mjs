@@ -17,7 +17,7 @@ after(async () => { await browser?.close(); });
 describe('the web pages', () => {
   it('every page meets its Content-Security-Policy, and the policy refuses an injected inline script', async () => {
     const page = await visitor(browser);
-    for (const path of ['index.html', 'commitments.html', 'catalog.html', 'org.html?code=YP-V001', 'dashboard.html', 'console.html']) {
+    for (const path of ['index.html', 'commitments.html', 'catalog.html', 'org.html?code=YP-V001', 'notifications.html', 'dashboard.html', 'console.html']) {
       await open(page, path); // fails on any refusal the page caused itself
     }
     await open(page, 'index.html');
