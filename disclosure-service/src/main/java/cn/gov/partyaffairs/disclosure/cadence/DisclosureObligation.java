@@ -54,6 +54,10 @@ public class DisclosureObligation {
     @Column(name = "lapsed_at")
     public OffsetDateTime lapsedAt;
 
+    /** When the clerk was reminded that the period falls due ({@code DisclosureDueSoon}); null before. */
+    @Column(name = "reminded_at")
+    public OffsetDateTime remindedAt;
+
     /**
      * The state's version: one more per change, not per event, so it is not a platform {@code Aggregate} (whose
      * version counts its events through {@code Outbox.emit}). A change sends up to two events at this one version,

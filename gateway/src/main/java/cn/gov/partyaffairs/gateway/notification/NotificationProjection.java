@@ -7,6 +7,7 @@ import cn.gov.partyaffairs.contracts.commitment.CommitmentOverdue;
 import cn.gov.partyaffairs.contracts.commitment.CommitmentProgressReported;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDueSoon;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReviewed;
@@ -35,7 +36,7 @@ import java.util.UUID;
  * Live events into notifications, in the event's transaction after the read models took it (so the names and
  * titles are the read models'). Citizens hear of what they follow, public events only: an organization's or a
  * category's disclosures published, corrected or withdrawn, a commitment's progress, fulfilment or lapse. Officials
- * hear of their work: a returned or approved disclosure (its clerks), one waiting for review or approval (the parent
+ * hear of their work: a period falling due and a returned or approved disclosure (its clerks), one waiting for review or approval (the parent
  * organization's clerks and the county admins, never the person who did the step before), a step's limit coming
  * (its holder), a rectification reported (the unit's guidance group). A rebuild does not come here: what was
  * notified stays notified, and {@link Notifications#idOf} makes a repeat of the same event add nothing.
@@ -145,6 +146,14 @@ public class NotificationProjection {
             } else {
                 clerks(recipients, e.holderOrganizationCode(), null);
             }
+        } else if (type == DisclosureDueSoon.class) {
+            DisclosureDueSoon e = event.as(DisclosureDueSoon.class, mapper);
+            content = new Content("PERIOD_DUE_SOON", "本组织" + e.periodStart() + " 至 " + e.periodEnd() + "的党务公开将于"
+                    + DAY.format(e.dueDate()) + "到期",
+                    organizationName(e.organizationCode()) + "本期（" + e.periodStart() + " 至 " + e.periodEnd()
+                            + "）尚未公开，还有 " + e.workingDaysLeft() + " 个工作日到期（" + DAY.format(e.dueDate())
+                            + "）；逾期未公开将记为未按期公开。", "/console.html");
+            clerks(recipients, e.organizationCode(), null);
         } else if (type == RectificationReported.class) {
             RectificationReported e = event.as(RectificationReported.class, mapper);
             content = new Content("RECTIFICATION_REPORTED", organizationName(e.unitCode()) + "报告了整改情况",

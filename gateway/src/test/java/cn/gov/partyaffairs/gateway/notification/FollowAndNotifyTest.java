@@ -302,5 +302,17 @@ class FollowAndNotifyTest {
                 .body("items[0].body", containsString("请补充经费明细"));
         assertEquals(1, unread(reviewer), "the reviewer hears nothing of their own return");
         assertEquals(0, unread(other), "another organization's clerk hears nothing");
+
+        // The cadence engine's reminder that a period falls due reaches the organization's clerk.
+        UUID obligation = UUID.randomUUID();
+        TestEvents.send("disclosure.DisclosureDueSoon", obligation, 1, """
+                {"obligationId":"%s","organizationId":"%s","organizationCode":"%s","organizationType":"village-branch",
+                 "periodStart":"2026-09-01","periodEnd":"2026-10-31","dueDate":"2026-11-06","workingDaysLeft":2,
+                 "detectedAt":"2026-11-05T00:05:00+08:00"}""".formatted(obligation, UUID.randomUUID(), village));
+        TestEvents.await(() -> unread(clerk) == 2);
+        given().auth().oauth2(clerk).when().get("/api/v1/me/notifications").then()
+                .body("items[0].kind", equalTo("PERIOD_DUE_SOON"))
+                .body("items[0].title", containsString("2026年11月6日到期"));
+        assertEquals(1, unread(reviewer));
     }
 }
