@@ -81,9 +81,15 @@ public class MeResource {
     @Path("follows/{kind}/{code}")
     @RolesAllowed(Caller.CITIZEN)
     @Operation(summary = "Stop following (取消关注)")
-    public FollowedTargets unfollow(@PathParam("kind") FollowKind kind, @PathParam("code") String code) {
+    public FollowedTargets unfollow(@PathParam("kind") String kind, @PathParam("code") String code) {
+        FollowKind what;
+        try {
+            what = FollowKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("kind", "关注的类型只能是 ORGANIZATION、COMMITMENT 或 CATEGORY");
+        }
         String me = me();
-        follows.unfollow(me, kind, code);
+        follows.unfollow(me, what, code);
         return new FollowedTargets(follows.list(me));
     }
 

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * One-click unsubscribe from every mail, without signing in: the link's signed token names the account. Opening the
  * link unsubscribes (mail programs' {@code List-Unsubscribe-Post} does the same with a POST, RFC 8058); the portal's
- * 通知 page turns mail on again. The notifications themselves stay in the portal.
+ * 通知 page turns mail on again. The notifications themselves stay in the portal. A link that is not valid answers
+ * 400 with a page that says what to do (a person opened it), not a problem document.
  */
 @Path(UnsubscribeLinks.PATH)
 @Blocking
@@ -39,8 +40,6 @@ public class UnsubscribeResource {
     @Operation(summary = "Unsubscribe from notification mail with the link's token (退订邮件，无需登录)")
     @APIResponse(responseCode = "200", description = "已退订",
             content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "退订链接无效",
-            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Response open(@QueryParam("token") String token) {
         return unsubscribe(token);
     }
@@ -49,8 +48,6 @@ public class UnsubscribeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "One-click unsubscribe as mail programs do it (List-Unsubscribe-Post, RFC 8058)")
     @APIResponse(responseCode = "200", description = "已退订",
-            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "退订链接无效",
             content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Response oneClick(@QueryParam("token") String token) {
         return unsubscribe(token);
