@@ -128,7 +128,7 @@ class FollowAndNotifyTest {
         given().auth().oauth2(TestTokens.clerk(organization)).when().get("/api/v1/me/follows").then().statusCode(403);
         given().when().get("/api/v1/me/notifications").then().statusCode(401);
 
-        UUID disclosure = publish(organization, "2026年10月党费收缴情况");
+        UUID disclosure = publish(organization, "2026年10月村务收支情况");
         // A party-internal disclosure tells the public nothing, followers neither.
         UUID internal = UUID.randomUUID();
         TestEvents.send("disclosure.DisclosurePublished", internal, 5,
@@ -137,7 +137,7 @@ class FollowAndNotifyTest {
         given().auth().oauth2(token).when().get("/api/v1/me/notifications").then()
                 .body("items", hasSize(1))
                 .body("items[0].kind", equalTo("DISCLOSURE_PUBLISHED"))
-                .body("items[0].title", containsString("2026年10月党费收缴情况"))
+                .body("items[0].title", containsString("2026年10月村务收支情况"))
                 .body("items[0].link", equalTo("/disclosure.html?id=" + disclosure));
 
         smtp.waitForIncomingEmail(30_000, 1);
@@ -145,7 +145,7 @@ class FollowAndNotifyTest {
         MimeMessage mail = mailsFor(user + "@county.example").get(0);
         UUID notification = Notifications.idOf(eventIdOf(disclosure), user);
         assertEquals("<" + notification + "@dwgk.yuping.local>", mail.getHeader("Message-ID", null));
-        assertTrue(mail.getSubject().contains("2026年10月党费收缴情况"), mail.getSubject());
+        assertTrue(mail.getSubject().contains("2026年10月村务收支情况"), mail.getSubject());
         String body = ((String) mail.getContent()).replace("\r\n", "\n");
         assertTrue(body.contains("查看详情：") && body.contains("/disclosure.html?id=" + disclosure), body);
         assertTrue(body.contains("退订邮件"), body);
@@ -171,7 +171,7 @@ class FollowAndNotifyTest {
                 .body("unread", equalTo(0)).body("items[0].read", equalTo(true));
         given().auth().oauth2(token).when().delete("/api/v1/me/follows/ORGANIZATION/" + organization).then()
                 .statusCode(200).body("follows", hasSize(0));
-        UUID later = publish(organization, "2026年11月党费收缴情况");
+        UUID later = publish(organization, "2026年11月村务收支情况");
         TestEvents.await(() -> given().get("/api/v1/public/disclosures/" + later).statusCode() == 200);
         assertEquals(0, unread(token));
     }
