@@ -95,6 +95,8 @@ keycloak_start() {
   # checkout using the cache). It only sets keycloak.migration.dir, so set that per run.
   rm -rf "$rundir/import" "$rundir/transaction-logs" "$rundir/keycloak.pid"
   mkdir -p "$rundir/import" && cp "$realm" "$rundir/import/" || return 1
+  # The realm's mail (e-mail verification) goes to this suite's GreenMail: its SMTP port moves with the suite's.
+  sed -i "s/\"port\": \"3025\"/\"port\": \"${MAIL_SMTP_PORT:-3025}\"/" "$rundir/import/$(basename "$realm")" || return 1
   # setsid -f + "echo \$\$; exec": the pid file holds a session/group leader whatever the
   # caller's job control, so keycloak_stop can signal kc.sh and its java child together.
   # --hostname pins the issuer: without it dev mode derives `iss` from each request's Host

@@ -53,6 +53,7 @@ function unnamedControls() {
 
 const PAGES = [
   { path: 'index.html' }, { path: 'org.html?code=YP-V001' }, { path: 'commitments.html' }, { path: 'catalog.html' }, { path: 'api.html' }, { path: 'console.html' },
+  { path: 'notifications.html' },
   { path: 'annual-report.html' },
   // The big screen is read from across the room and not browsed: no skip link, but the same contrast and names.
   { path: 'dashboard.html', viewport: { width: 1920, height: 1080 }, skipLink: false },

@@ -27,17 +27,25 @@ export function claims(token) {
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))));
 }
 
-export async function login() {
+/**
+ * Signs in through Keycloak (endpoint {@code auth}), or opens its registration form ({@code registrations}: a new
+ * citizen registers, verifies the e-mail and comes back signed in). The page's query and hash come back too.
+ */
+export async function login(endpoint = 'auth') {
   const { authServerUrl, clientId } = await settings();
   const verifier = random();
   const state = random();
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, back: location.search + location.hash }));
   const query = new URLSearchParams({
     client_id: clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri(),
     code_challenge: challenge, code_challenge_method: 'S256', state,
   });
-  location.assign(`${authServerUrl}/protocol/openid-connect/auth?${query}`);
+  location.assign(`${authServerUrl}/protocol/openid-connect/${endpoint}?${query}`);
+}
+
+export function register() {
+  return login('registrations');
 }
 
 async function tokenRequest(form) {
@@ -56,10 +64,11 @@ async function tokenRequest(form) {
 export async function completeLogin() {
   const params = new URLSearchParams(location.search);
   const code = params.get('code');
-  if (code) {
+  // Keycloak's answer carries state; a page's own ?code= (an organization's) does not.
+  if (code && params.get('state')) {
     const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
     sessionStorage.removeItem(PENDING);
-    history.replaceState(null, '', redirectUri());
+    history.replaceState(null, '', redirectUri() + (pending?.back || ''));
     if (!pending || pending.state !== params.get('state')) throw new Error('login state mismatch');
     await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri(), code_verifier: pending.verifier });
   }

@@ -1,5 +1,6 @@
 import { api, el, fill, t, label, LABELS, percent, setUpLanguage, showProblem, clearProblem, notify, milestoneList, milestoneState } from './common.js';
-import { completeLogin, accessToken, login, logout, claims } from './auth.js';
+import { accessToken, login, logout, register } from './auth.js';
+import { citizenSignIn, followButton } from './follow.js';
 
 setUpLanguage();
 
@@ -8,10 +9,7 @@ let citizen = null;
 
 /** Who evaluates: a signed-in citizen, or anyone anonymously (limited per address and day). An official is public here. */
 async function signIn() {
-  try { await completeLogin(); } catch { /* a stale or foreign login: go on as the public */ }
-  const token = await accessToken();
-  const who = token ? claims(token) : null;
-  citizen = who && (who.realm_access?.roles || []).includes('citizen') ? who : null;
+  citizen = await citizenSignIn();
   const box = document.getElementById('citizen');
   if (citizen) {
     const name = citizen.family_name && citizen.given_name ? `${citizen.family_name}${citizen.given_name}` : citizen.preferred_username;
@@ -21,7 +19,8 @@ async function signIn() {
   } else {
     box.replaceChildren(t('匿名评价时，同一网络地址每天对同一项承诺的评价次数有限；登录后每人一次，可随时修改。',
       'Anonymous evaluations are limited per network address and day; signed in, you evaluate once and may change it.'), ' ',
-    el('button', { type: 'button', class: 'secondary', id: 'citizen-login', onclick: () => login() }, t('群众登录', 'Sign in')));
+    el('button', { type: 'button', class: 'secondary', id: 'citizen-login', onclick: () => login() }, t('群众登录', 'Sign in')), ' ',
+    el('button', { type: 'button', class: 'secondary', id: 'citizen-register', onclick: () => register() }, t('注册', 'Register')));
   }
 }
 
@@ -119,12 +118,13 @@ async function load() {
   query.set('size', '30');
   const page = await api(`/api/v1/public/commitments?${query}`);
   document.getElementById('total').textContent = t(`共 ${page.total} 项`, `${page.total} in all`);
-  document.getElementById('list').replaceChildren(...page.items.map((c) => {
+  const buttons = await Promise.all(page.items.map((c) => followButton('COMMITMENT', c.id, c.title)));
+  document.getElementById('list').replaceChildren(...page.items.map((c, i) => {
     const box = el('div', {}, t('正在加载…', 'Loading…'));
     const more = el('details', { ontoggle: (e) => { if (e.target.open) details(c, box); } },
       el('summary', {}, t('进展记录与群众评价', 'Progress and evaluation')), box);
     return el('li', { id: `c-${c.id}`, 'data-id': c.id },
-      el('strong', {}, c.title), ' ', el('span', { class: `tag ${c.status}` }, label('status', c.status)),
+      el('strong', {}, c.title), ' ', el('span', { class: `tag ${c.status}` }, label('status', c.status)), ' ', buttons[i],
       el('div', { class: 'meta' }, [label('kind', c.kind), c.departmentName || c.organizationName, c.category && label('category', c.category),
         t(`时限 ${c.dueDate}`, `due ${c.dueDate}`)].filter(Boolean).join(' · ')),
       bar(c), el('div', { class: 'meta' }, satisfaction(c.satisfaction), ' · ',

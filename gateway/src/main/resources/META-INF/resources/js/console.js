@@ -7,6 +7,7 @@ import { progressSection } from './console/progress.js';
 import { headSections } from './console/head.js';
 import { adminSections } from './console/admin.js';
 import { inspectorSections } from './console/inspector.js';
+import { noticeSection } from './console/notices.js';
 
 setUpLanguage();
 
@@ -26,7 +27,8 @@ async function render() {
     me.org_code ? ` · ${me.org_code}` : '', me.department_code ? ` · ${me.department_code}` : '', ' ',
     el('button', { type: 'button', class: 'secondary', id: 'logout', onclick: logout }, t('退出', 'Log out'))));
   const refresh = () => render().catch(showFailure);
-  const parts = [];
+  // The notifications of one's work first; the queue and forms below say what to do about them.
+  const parts = [noticeSection(refresh).catch(() => null)];
   if (roles.includes('org-clerk')) {
     parts.push(...clerkSections(me, refresh), reviewSection(me, false, refresh),
       progressSection(`organization=${encodeURIComponent(me.org_code)}&kind=PRACTICAL_THING`, t('本组织的为民办实事', 'Our practical things')));

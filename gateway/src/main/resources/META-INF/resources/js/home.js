@@ -1,6 +1,8 @@
 import { api, el, t, date, percent, label, setUpLanguage } from './common.js';
+import { citizenSignIn, followButton } from './follow.js';
 
 setUpLanguage();
+await citizenSignIn();
 
 const params = new URLSearchParams(location.search);
 const q = params.get('q') || '';
@@ -111,5 +113,15 @@ document.getElementById('org-search').addEventListener('submit', (e) => {
   organizations(document.getElementById('org-q').value.trim());
 });
 
-await Promise.all([figures(), latest(), organizations(''), searchChoices()]);
+/** A catalog category's list can be followed: its new disclosures are notified. */
+async function categoryFollow() {
+  if (!filters.category) return;
+  const catalog = await api('/api/v1/public/catalog').catch(() => ({ categories: [] }));
+  const category = (catalog.categories || []).find((c) => c.code === filters.category);
+  if (category) document.getElementById('latest-title').after(el('p', { id: 'category-follow', class: 'meta' },
+    t(`公开目录第${category.code}类「${category.name}」 `, `Catalog category ${category.code} ${category.name} `),
+    await followButton('CATEGORY', category.code, category.name)));
+}
+
+await Promise.all([figures(), latest(), organizations(''), searchChoices(), categoryFollow()]);
 document.body.dataset.ready = 'true';

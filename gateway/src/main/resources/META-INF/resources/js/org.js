@@ -1,7 +1,9 @@
 import { api, el, t, date, label, setUpLanguage } from './common.js';
+import { citizenSignIn, followButton } from './follow.js';
 
 setUpLanguage();
 
+await citizenSignIn();
 const code = new URLSearchParams(location.search).get('code');
 
 function bar(percent) {
@@ -14,6 +16,7 @@ try {
   const o = page.organization;
   document.title = `${o.name} · ${t('玉屏县党务公开', 'Yuping County party affairs')}`;
   document.getElementById('name').textContent = o.name;
+  document.getElementById('name').after(await followButton('ORGANIZATION', o.code, o.name));
   document.getElementById('about').textContent = [
     o.code, label('orgType', o.type),
     t(`每 ${o.cadenceMonths} 个月公开一次`, `discloses every ${o.cadenceMonths} month(s)`),

@@ -25,6 +25,7 @@ import cn.gov.partyaffairs.contracts.disclosure.DisclosureEscalated;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepEscalated;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureStepReminded;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDueSoon;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosurePublished;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureReturned;
@@ -82,6 +83,7 @@ public final class EventCatalog {
             DisclosurePublished.class,
             DisclosureCorrected.class,
             DisclosureWithdrawn.class,
+            DisclosureDueSoon.class,
             DisclosureOverdue.class,
             DisclosureLapseCured.class,
             DisclosureStepReminded.class,

@@ -14,6 +14,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,6 +31,7 @@ final class RealmImport {
     static final Path DEMO_USERS_FILE = Rendered.DEPLOY.resolve("overlays/local/demo-users-patch.yaml");
     static final String CLIENT_SECRETS = "keycloak-client-secrets";
     static final String DEMO_USERS = "keycloak-demo-users";
+    static final String MAIL_RELAY = "mail-relay";
 
     private static final YAMLMapper OUT = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -64,6 +66,19 @@ final class RealmImport {
                     }
                 }
             }
+        }
+        // The realm's mail (e-mail verification of self-registered citizens) goes through the county's relay, as
+        // the gateway's notifications do: its address and account from Secret mail-relay, never in a manifest.
+        if (realm.get("smtpServer") instanceof ObjectNode smtp) {
+            for (String key : List.of("host", "port", "from", "user", "password")) {
+                String placeholder = "SMTP_" + envName(key);
+                smtp.put(key, "${" + placeholder + "}");
+                placeholders.putObject(placeholder).putObject("secret").put("name", MAIL_RELAY)
+                        .put("key", key.equals("user") ? "username" : key);
+            }
+            smtp.put("auth", "true");
+            smtp.put("starttls", "true");
+            smtp.put("ssl", "false");
         }
         ArrayNode users = (ArrayNode) realm.path("users");
         for (int i = users.size() - 1; i >= 0; i--) {

@@ -2,6 +2,7 @@
 // disclosures (drafts and returned ones reopen in the form, with the reviewer's reasons).
 import { el, t, date, label, LABELS, notify } from '../common.js';
 import { call, section, field, localNow, sendingForm, actionButton, emptyItem } from './ui.js';
+import { stepAlertBadge } from './review.js';
 
 const EDITABLE = new Set(['DRAFT', 'RETURNED']);
 
@@ -120,7 +121,11 @@ async function dueSection(organizationCode) {
 /** The organization's own disclosures still in the workflow; drafts and returned ones open in the form. */
 async function ownSection(orgCode, refresh) {
   const statuses = ['RETURNED', 'DRAFT', 'SUBMITTED', 'REVIEWED', 'APPROVED'];
-  const pages = await Promise.all(statuses.map((s) => call(`/api/v1/internal/disclosures?status=${s}&organization=${encodeURIComponent(orgCode)}&size=50`)));
+  const [pages, alertList] = await Promise.all([
+    Promise.all(statuses.map((s) => call(`/api/v1/internal/disclosures?status=${s}&organization=${encodeURIComponent(orgCode)}&size=50`))),
+    call('/api/v1/internal/step-alerts').catch(() => []), // the badges are a help: the list shows without them
+  ]);
+  const alerts = new Map(alertList.map((a) => [a.disclosureId, a]));
   const list = el('ul', { class: 'list', id: 'workflow' });
   for (const d of pages.flatMap((p) => p.items).filter((x) => x.organizationCode === orgCode)) {
     const buttons = [];
@@ -134,7 +139,7 @@ async function ownSection(orgCode, refresh) {
       buttons.push(actionButton(t('公开', 'Publish'), () => call(`/api/v1/internal/disclosures/${d.id}/publish`, { method: 'POST', body: { channels: d.plannedChannels } }), refresh));
     }
     list.append(el('li', { 'data-id': d.id, 'data-status': d.status },
-      el('strong', {}, d.title), ' ', el('span', { class: `tag ${d.status}` }, label('status', d.status)),
+      el('strong', {}, d.title), ' ', el('span', { class: `tag ${d.status}` }, label('status', d.status)), ' ', stepAlertBadge(d, alerts),
       el('div', { class: 'meta' }, `${d.periodStart} ~ ${d.periodEnd} · ${label('scope', d.scope)} · ${t('计划公开', 'planned')} ${date(d.plannedPublicationAt)}`),
       el('div', {}, ...buttons)));
   }

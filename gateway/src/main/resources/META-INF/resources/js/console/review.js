@@ -24,7 +24,7 @@ function reviewForm(d, refresh) {
  * The badge of a waiting step the disclosure service reminded or escalated (working-day limits): only while the
  * disclosure still waits in that step.
  */
-function stepAlertBadge(d, alerts) {
+export function stepAlertBadge(d, alerts) {
   const a = alerts.get(d.id);
   if (!a || a.step !== d.status) return '';
   const level = a.alert === 'REMINDED' ? 'reminded' : 'escalated';
@@ -41,13 +41,24 @@ export async function reviewSection(me, isAdmin, refresh) {
   ]);
   const alerts = new Map(alertList.map((a) => [a.disclosureId, a]));
   const waiting = pages.flatMap((p) => p.items).filter((d) => isAdmin || d.organizationCode !== me.org_code);
+  // Four eyes: whoever reviewed a disclosure is not offered its approval (the service refuses it, 403 four-eyes).
+  const reviewers = new Map(await Promise.all(waiting.filter((d) => d.status === 'REVIEWED').map(async (d) => {
+    const full = await call(`/api/v1/internal/disclosures/${d.id}`).catch(() => ({ steps: [] }));
+    const step = [...(full.steps || [])].reverse().find((s) => s.statusAfter === 'REVIEWED');
+    return [d.id, step?.actor];
+  })));
   if (!isAdmin && !waiting.length) return null; // a village clerk reviews nobody: no empty queue on the page
   const list = el('ul', { class: 'list', id: 'review-queue' });
   for (const d of waiting) {
     const base = `/api/v1/internal/disclosures/${d.id}`;
     const actions = el('div', { class: 'actions' });
     if (d.status === 'SUBMITTED') actions.append(reviewForm(d, refresh));
-    if (d.status === 'REVIEWED') actions.append(actionButton(t('审批通过', 'Approve'), () => call(`${base}/approve`, { method: 'POST' }), refresh), ' ');
+    if (d.status === 'REVIEWED' && reviewers.get(d.id) === me.preferred_username) {
+      actions.append(el('span', { class: 'meta four-eyes' }, t('您已审核此事项，须由另一位负责人审批（四眼原则）。',
+        'You reviewed this one: another person approves it (four eyes).')), ' ');
+    } else if (d.status === 'REVIEWED') {
+      actions.append(actionButton(t('审批通过', 'Approve'), () => call(`${base}/approve`, { method: 'POST' }), refresh), ' ');
+    }
     if (d.status === 'SUBMITTED' || d.status === 'REVIEWED') {
       actions.append(reasonButton(t('退回修改', 'Send back'), t('退回理由（将告知起草人）', 'Reasons (shown to the clerk)'),
         (reason) => call(`${base}/return`, { method: 'POST', body: { reason } }), refresh));

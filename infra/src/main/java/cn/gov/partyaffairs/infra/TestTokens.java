@@ -43,6 +43,23 @@ public final class TestTokens {
         return token(user, "citizen", null, null);
     }
 
+    /**
+     * A person's token with the e-mail address the realm keeps for the account ({@code email} claim), as the
+     * notifications' tests need it; {@code claim}/{@code value} bind it to an organization, department or group.
+     */
+    public static String withEmail(String user, String role, String claim, String value, String email) {
+        JwtClaimsBuilder claims = Jwt.preferredUserName(user)
+                .subject(user)
+                .groups(Set.of(role))
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .claim("email", email);
+        if (claim != null) {
+            claims.claim(claim, value);
+        }
+        return claims.jws().keyId("1").sign("privateKey.jwk");
+    }
+
     public static String departmentHead(String departmentCode) {
         return token("head-" + departmentCode.toLowerCase(), "department-head", "department_code", departmentCode);
     }

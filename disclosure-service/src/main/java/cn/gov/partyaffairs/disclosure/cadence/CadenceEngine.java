@@ -2,6 +2,7 @@ package cn.gov.partyaffairs.disclosure.cadence;
 
 import cn.gov.partyaffairs.contracts.disclosure.ComplianceOutcomeRecorded;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDueSoon;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureOverdue;
 import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
 import cn.gov.partyaffairs.disclosure.organizations.Organization;
@@ -54,6 +55,7 @@ public class CadenceEngine {
         CadenceCalendar calendar = arrangements.cadence();
         active.forEach(o -> ensureObligations(o, calendar));
         markDue();
+        remindDueSoon(calendar);
         int lapses = detectLapses();
         announcePending();
         return lapses;
@@ -217,6 +219,40 @@ public class CadenceEngine {
                     .setParameter(5, calendar.dueDate(period))
                     .setParameter(6, calendar.provisional(period))
                     .executeUpdate();
+        }
+    }
+
+    /**
+     * Open periods due within {@code remind-working-days-before} working days get one {@link DisclosureDueSoon}
+     * each, so that the clerk hears of the period before it lapses; rows another replica holds wait for its round.
+     */
+    private void remindDueSoon(CadenceCalendar calendar) {
+        LocalDate today = LocalDate.now(clock);
+        int before = config.remindWorkingDaysBefore();
+        // Calendar days enough to hold that many working days across any holiday (the Spring Festival's week).
+        @SuppressWarnings("unchecked")
+        List<DisclosureObligation> soon = em.createNativeQuery("""
+                        SELECT * FROM disclosure_obligation WHERE status = 'OPEN' AND reminded_at IS NULL
+                        AND due_date >= ?1 AND due_date <= ?2
+                        AND organization_id IN (SELECT id FROM organization WHERE active)
+                        ORDER BY due_date FOR UPDATE SKIP LOCKED""", DisclosureObligation.class)
+                .setParameter(1, today).setParameter(2, today.plusDays(before * 3L + 10))
+                .getResultList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (DisclosureObligation obligation : soon) {
+            int left = 0;
+            for (LocalDate day = today; !day.isAfter(obligation.dueDate); day = day.plusDays(1)) {
+                if (calendar.isWorkingDay(day)) {
+                    left++;
+                }
+            }
+            if (left > before) {
+                continue;
+            }
+            obligation.remindedAt = now;
+            Organization organization = obligation.organization;
+            outbox.emit(obligation, new DisclosureDueSoon(obligation.id, organization.id, organization.code,
+                    organization.type, obligation.periodStart, obligation.periodEnd, obligation.dueDate, left, now));
         }
     }
 

@@ -56,6 +56,10 @@ public class DisclosureObligation extends Aggregate {
     @Column(name = "lapsed_at")
     public OffsetDateTime lapsedAt;
 
+    /** When the clerk was reminded that the period falls due ({@code DisclosureDueSoon}); null before. */
+    @Column(name = "reminded_at")
+    public OffsetDateTime remindedAt;
+
     /** Counted over a year without the State Council's arrangement (weekends alone): recounted when it is recorded. */
     @Column(name = "due_date_provisional", nullable = false)
     public boolean dueDateProvisional;

@@ -56,6 +56,13 @@ public interface DisclosureConfig {
         @WithDefault("5")
         int graceWorkingDays();
 
+        /**
+         * Working days before a period's due date (the due date counted) from which its clerk is reminded while
+         * nothing is published for it.
+         */
+        @WithDefault("2")
+        int remindWorkingDaysBefore();
+
         /** How often the engine creates obligations and looks for lapses; every replica runs it, safely. */
         @WithDefault("1m")
         Duration checkInterval();

@@ -114,6 +114,32 @@ class CadenceEngineTest {
     }
 
     @Test
+    void anOpenPeriodIsRemindedOnceTwoWorkingDaysBeforeItFallsDue() {
+        clock.set(Instant.parse("2027-03-10T02:00:00Z"));
+        String township = TestOrganizations.code();
+        String townshipId = register(township, "township-committee", null);
+        String march = DisclosureObligation.idOf(UUID.fromString(townshipId), LocalDate.of(2027, 3, 1)).toString();
+
+        // March is due on Wednesday 7 April: on Friday the 2nd four working days are left (2, 5, 6, 7), no reminder.
+        clock.set(Instant.parse("2027-04-02T02:00:00Z"));
+        check();
+        assertEquals(0, events(march, "DisclosureDueSoon", 0));
+        // On Tuesday the 6th two are left: one reminder, however many checks.
+        clock.set(Instant.parse("2027-04-06T02:00:00Z"));
+        check();
+        check();
+        assertEquals(1, events(march, "DisclosureDueSoon", 1));
+        String reminder = EventProbe.recordsWithKey("disclosure.events", march, 1).stream()
+                .filter(r -> EventProbe.header(r, "ce_type").endsWith(".DisclosureDueSoon.v1")).findFirst().orElseThrow().value();
+        assertTrue(reminder.contains("\"dueDate\":\"2027-04-07\"") && reminder.contains("\"workingDaysLeft\":2"), reminder);
+        // Nothing published: it lapses on the 8th all the same, and is not reminded again.
+        clock.set(Instant.parse("2027-04-08T02:00:00Z"));
+        check();
+        assertEquals(1, events(march, "DisclosureOverdue", 2));
+        assertEquals(1, events(march, "DisclosureDueSoon", 2));
+    }
+
+    @Test
     void aRegisterBroughtInFromPaperOwesItsEarlierPeriodsToo() {
         clock.set(Instant.parse("2027-04-20T02:00:00Z"));
         String code = TestOrganizations.code();

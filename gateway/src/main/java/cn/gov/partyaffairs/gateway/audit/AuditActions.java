@@ -41,6 +41,7 @@ public final class AuditActions {
         put("DisclosurePublished", "公开发布", "published");
         put("DisclosureCorrected", "更正已公开内容", "corrected");
         put("DisclosureWithdrawn", "撤回公开事项", "withdrew a disclosure");
+        put("DisclosureDueSoon", "公开期限将至", "period due soon");
         put("DisclosureOverdue", "逾期未公开", "period missed");
         put("DisclosureLapseCured", "补公开", "lapse cured");
         put("ComplianceOutcomeRecorded", "记录公开期次结果", "recorded a period's outcome");

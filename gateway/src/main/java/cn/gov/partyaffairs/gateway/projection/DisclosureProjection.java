@@ -10,6 +10,7 @@ import cn.gov.partyaffairs.contracts.disclosure.ContentListSettled;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureApproved;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureCorrected;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDraftEdited;
+import cn.gov.partyaffairs.contracts.disclosure.DisclosureDueSoon;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureDrafted;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureEscalated;
 import cn.gov.partyaffairs.contracts.disclosure.DisclosureLapseCured;
@@ -204,6 +205,8 @@ public class DisclosureProjection {
             return Visibility.open(organization);
         });
         handlers.ignore(CommentSubmitted.class, CommentRejected.class);
+        // A reminder to the clerk that a period falls due: for officials (and their notifications) only.
+        handlers.ignore(DisclosureDueSoon.class);
     }
 
     /** Applies the event and says who may see it. */

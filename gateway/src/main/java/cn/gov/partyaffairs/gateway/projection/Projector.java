@@ -4,6 +4,7 @@ import cn.gov.partyaffairs.contracts.DomainEvent;
 import cn.gov.partyaffairs.contracts.EventCatalog;
 import cn.gov.partyaffairs.contracts.Topics;
 import cn.gov.partyaffairs.gateway.audit.AuditTrail;
+import cn.gov.partyaffairs.gateway.notification.NotificationProjection;
 import cn.gov.partyaffairs.platform.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,10 +25,13 @@ public class Projector {
     private final SupervisionProjection supervision;
     private final AuditTrail audit;
     private final EventLog eventLog;
+    private final NotificationProjection notifications;
     private final EntityManager em;
 
     public Projector(DisclosureProjection disclosures, CommitmentProjection commitments,
-                     SupervisionProjection supervision, AuditTrail audit, EventLog eventLog, EntityManager em) {
+                     SupervisionProjection supervision, AuditTrail audit, EventLog eventLog,
+                     NotificationProjection notifications, EntityManager em) {
+        this.notifications = notifications;
         this.disclosures = disclosures;
         this.commitments = commitments;
         this.supervision = supervision;
@@ -60,6 +64,8 @@ public class Projector {
         Visibility visibility = project(event);
         eventLog.append(event, visibility);
         audit.recordEvent(event, visibility.organizationCode(), visibility.departmentCode());
+        // Live events only: a rebuild (reapply) must not notify anyone again.
+        notifications.apply(event, visibility.audience());
     }
 
     /**
