@@ -52,12 +52,12 @@ export async function open(page, path) {
 }
 
 /** Logs in through Keycloak's own login page, as a person would: from the console, or from another page's button. */
-export async function logIn(page, user, { from = 'console.html', button = '#login', signedIn = '#logout' } = {}) {
+export async function logIn(page, user, { from = 'console.html', button = '#login', signedIn = '#logout', password = 'demo' } = {}) {
   await open(page, from);
   await page.click(button);
   await page.waitForSelector('#username');
   await page.fill('#username', user);
-  await page.fill('#password', 'demo');
+  await page.fill('#password', password);
   await page.click('#kc-login');
   await page.waitForURL(`${GATEWAY}/${from}`);
   await page.waitForSelector(signedIn);

@@ -81,6 +81,11 @@ public final class KafkaBroker implements AutoCloseable {
                     // The companion turns this off; without it the restarted broker cannot register until the old
                     // registration's session times out (about 10 s instead of under 1 s).
                     props.put("controlled.shutdown.enable", "true");
+                    // After a kill -9 there was no controlled shutdown: the restarted node's controller still holds
+                    // its old registration, and refuses the new one until that session times out (9 s by default),
+                    // so no partition had a leader for 9 s. Shorter sessions: only this node heartbeats, locally.
+                    props.put("broker.heartbeat.interval.ms", "500");
+                    props.put("broker.session.timeout.ms", "1500");
                 });
         embedded.start();
         this.broker = embedded;
