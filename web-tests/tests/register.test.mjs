@@ -50,11 +50,8 @@ describe('a member of the public registers with an e-mail address', () => {
     const link = (mail.text || '').match(/https?:\/\/\S+action-token\?key=[\w.-]+\S*/);
     assert.ok(link, `a verification link in: ${mail.text}`);
 
-    // Opened in the same browser, the verified address leads on to choosing the password.
+    // Opened in the same browser, the verified address leads straight on to choosing the password.
     await page.goto(link[0]);
-    const proceed = page.locator('a[href*="login-actions"]');
-    await page.locator('#password-new').or(proceed).first().waitFor();
-    if (await proceed.count()) await proceed.first().click();
     await page.fill('#password-new', PASSWORD);
     await page.fill('#password-confirm', PASSWORD);
     await page.click('#kc-submit');
@@ -64,7 +61,7 @@ describe('a member of the public registers with an e-mail address', () => {
     await page.waitForSelector('body[data-ready=true]');
     await page.waitForSelector('#citizen-logout');
     assert.match(await page.textContent('#who'), /杨群众/);
-    assert.match(await page.textContent('#email'), new RegExp(EMAIL.replace('.', '\\.')));
+    assert.ok((await page.textContent('#email')).includes(EMAIL), 'the mail settings name the new address');
     assert.match(await page.textContent('#follows'), /尚未关注/);
 
     // A citizen's first follow, from the village's page in the same tab.
