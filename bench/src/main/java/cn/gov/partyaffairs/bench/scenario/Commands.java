@@ -54,13 +54,16 @@ public final class Commands {
         commands.put("draft-submit", (client, ignored) -> draftAndSubmit(client, clerk, clerkOrganization, next.getAndIncrement()));
         commands.put("comment", (client, ignored) -> comment(client, publicDisclosure, next.getAndIncrement()));
         LoadDriver.Target target = LoadDriver.Target.keepAlive("localhost", suite.gatewayPort());
+        Map<String, Double> idle = idleCpu(plan.command());
         for (var command : commands.entrySet()) {
             String id = "cmd." + command.getKey();
             pending.reset();
             driver.closed(id + " warm-up", target, command.getValue(), Plan.CONNECTIONS, Duration.ZERO, plan.commandWarmup());
             Map<String, Long> cpuBefore = cpu();
+            long start = System.nanoTime();
             LoadDriver.Outcome o = driver.closed(id, target, command.getValue(), Plan.CONNECTIONS, Duration.ZERO, plan.command());
             Map<String, Long> cpuAfter = cpu();
+            double seconds = (System.nanoTime() - start) / 1e9;
             results.add(id + ".ops", "commands", command.getKey() + " through the gateway, read-your-writes, 8 connections",
                     o.throughput(), "ops/s", "pg.write.tps");
             results.add(id + ".p50.ms", "commands", command.getKey() + ": p50", o.percentileMillis(50), "ms");
@@ -68,7 +71,7 @@ public final class Commands {
             results.add(id + ".pending", "commands", command.getKey()
                     + ": answered before the read models showed it (Read-Model: pending; warm-up included)",
                     pending.sum(), "ops");
-            cpuPerCommand(id, command.getKey(), cpuBefore, cpuAfter, o.operations());
+            cpuPerCommand(id, command.getKey(), cpuBefore, cpuAfter, idle, seconds, o.operations());
             if (o.unsuccessful() > 0) {
                 results.problem(command.getKey() + ": " + o.unsuccessful() + " unsuccessful answers " + o.statuses());
             }
@@ -76,7 +79,7 @@ public final class Commands {
     }
 
     /**
-     * The CPU time each process of the suite spent per command while the commands ran: with it the table shows what
+     * The CPU time each process of the suite spent per command while the commands ran, less what it spends idle: with it the table shows what
      * this machine's cores allow at most, whatever the suite waits on. PostgreSQL counts every backend of the server
      * (the history suite's databases are on it; on an idle machine nothing else is).
      */
@@ -89,17 +92,46 @@ public final class Commands {
         return ticks;
     }
 
+    /**
+     * What each process spends with no command at all (the cadence engine's and the overdue detectors' scans, the
+     * relays' polls, the broker), in ticks per second over a window as long as a measurement: subtracted, so that a
+     * command's CPU time is its own.
+     */
+    private Map<String, Double> idleCpu(Duration window) {
+        Map<String, Long> before = cpu();
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(window.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, Long> after = cpu();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> perSecond = new LinkedHashMap<>();
+        double total = 0;
+        for (String part : after.keySet()) {
+            double ticks = (after.get(part) - before.get(part)) / seconds;
+            perSecond.put(part, ticks);
+            total += ticks;
+        }
+        results.add("cmd.idle.cpu.ms", "commands", "CPU time of the whole suite per second with no command (subtracted below)",
+                total * 1000.0 / CpuTime.TICKS_PER_SECOND, "ms/s");
+        return perSecond;
+    }
+
     private static final List<String> CPU_PARTS = List.of("gateway", "disclosure-service", "commitment-service",
             "supervision-service", "kafka");
 
     private void cpuPerCommand(String id, String command, Map<String, Long> before, Map<String, Long> after,
-                               long operations) {
+                               Map<String, Double> idle, double seconds, long operations) {
         if (operations == 0) {
             return;
         }
         double total = 0;
         for (String part : after.keySet()) {
-            double ms = (after.get(part) - before.get(part)) * 1000.0 / CpuTime.TICKS_PER_SECOND / operations;
+            double ticks = Math.max(0, after.get(part) - before.get(part) - idle.get(part) * seconds);
+            double ms = ticks * 1000.0 / CpuTime.TICKS_PER_SECOND / operations;
             total += ms;
             results.add(id + ".cpu." + part + ".ms", "commands", command + ": CPU time of " + part + " per command", ms, "ms");
         }
