@@ -25,13 +25,15 @@ public record Plan(String name,
                    int historyEvents,
                    Duration quietLimit,
                    Duration readWarmup,
-                   int readRounds,
+                   int rounds,
                    Duration commandWarmup) {
 
     // quietLimit: how long a measurement waits for the suite to finish its own work first (Quiet); the quick run
     // measures beside its history suite on purpose and does not wait.
     // readWarmup: each public read (and the liveness check) once before any is measured, so the JIT has them all.
-    // readRounds: a read and its liveness ceiling are measured in this many turns each (see PublicReads.measure).
+    // rounds: a read and its liveness ceiling are measured in this many turns each (see PublicReads.measure), and
+    // pgbench's select and write runs this many times each, the median kept (two idle runs' single writes: 4,449
+    // and 5,540 tps).
     // commandWarmup: commands go through paths of four JVMs that nothing before them ran (the forwarder, the
     // read-your-writes wait); measured after 3 s, two idle runs disagreed by 70% on every command.
     // ceilingWarmup: a JVM just restarted with the production flags runs its liveness check several times slower

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The suite's own PostgreSQL server, measured with its own tool on a scratch database: read-only point selects
  * ({@code pgbench -S}) and a write transaction of two statements (an update and an insert, the shape of a command
- * with its outbox row), 8 clients each.
+ * with its outbox row), 8 clients each, in turns (select, write, select, write ...) so that a drift of the machine
+ * falls on both.
  */
 public final class PostgresBaseline {
 
@@ -36,7 +37,8 @@ public final class PostgresBaseline {
     public record Figures(double selectTps, double writeTps, String pgbench, String server) {
     }
 
-    public static Figures measure(SuiteAccess suite, Duration each) {
+    /** @param turns select and write taken this many times in turns, the median of each kept */
+    public static Figures measure(SuiteAccess suite, Duration each, int turns) {
         String pgbench = pgbench();
         String server;
         try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
@@ -53,8 +55,14 @@ public final class PostgresBaseline {
             Path script = Files.createTempFile("pgbench-write-", ".sql");
             Files.writeString(script, WRITE);
             run(suite, pgbench, List.of("-i", "-q", "-s", "10"));
-            double select = tps(run(suite, pgbench, List.of("-S", "-n", "-c", "8", "-j", "2", "-T", seconds(each))));
-            double write = tps(run(suite, pgbench, List.of("-n", "-c", "8", "-j", "2", "-T", seconds(each), "-f", script.toString())));
+            List<Double> selects = new ArrayList<>();
+            List<Double> writes = new ArrayList<>();
+            for (int turn = 0; turn < turns; turn++) {
+                selects.add(tps(run(suite, pgbench, List.of("-S", "-n", "-c", "8", "-j", "2", "-T", seconds(each)))));
+                writes.add(tps(run(suite, pgbench, List.of("-n", "-c", "8", "-j", "2", "-T", seconds(each), "-f", script.toString()))));
+            }
+            double select = median(selects);
+            double write = median(writes);
             Files.deleteIfExists(script);
             return new Figures(select, write, pgbench, server);
         } catch (IOException e) {
@@ -82,6 +90,12 @@ public final class PostgresBaseline {
             throw new IllegalStateException("pgbench printed no tps: " + Processes.tail(printed));
         }
         return Double.parseDouble(m.group(1));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String seconds(Duration duration) {

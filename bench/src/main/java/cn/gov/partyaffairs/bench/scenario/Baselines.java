@@ -33,7 +33,7 @@ public final class Baselines {
     }
 
     public void database() {
-        PostgresBaseline.Figures pg = PostgresBaseline.measure(suite, plan.baselineEach());
+        PostgresBaseline.Figures pg = PostgresBaseline.measure(suite, plan.baselineEach(), plan.rounds());
         results.add("pg.select.tps", "baseline", "PostgreSQL pgbench -S, 8 clients", pg.selectTps(), "tps");
         results.add("pg.write.tps", "baseline", "PostgreSQL 2-statement write transaction, 8 clients", pg.writeTps(), "tps");
         results.context("postgresql", pg.server());

@@ -4,8 +4,10 @@ import cn.gov.partyaffairs.bench.suite.SuiteAccess;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -18,11 +20,17 @@ import java.util.concurrent.TimeUnit;
  * services on ports 5000 above the suite's, the same Keycloak. The benchmark's writes (commands, stream events)
  * and the history go there, so the suite under test keeps only its own data. The full run keeps it between runs
  * (the history takes minutes to load); the quick one starts it empty each time.
+ *
+ * <p>The full run also keeps a snapshot of the history as generated (its databases as templates, its broker's data
+ * folder copied, both with the suite stopped) and starts every run from it: each run's commands register some 3,000
+ * organizations, and measured on a history that grew run by run, two runs back to back disagreed by 50-71% on
+ * every command (20261207T120950Z, 20261207T130113Z).
  */
 public final class HistorySuite implements AutoCloseable {
 
     private static final int PORT_OFFSET = 5000;
     private static final List<String> DATABASES = List.of("DISCLOSURE_DB", "COMMITMENT_DB", "SUPERVISION_DB", "GATEWAY_DB");
+    private static final String SNAPSHOT_SUFFIX = "_snapshot";
 
     private final SuiteAccess suite;
     private final SuiteAccess underTest;
@@ -75,8 +83,17 @@ public final class HistorySuite implements AutoCloseable {
         // A load that broke off leaves a history that looks there but is not whole: start it again.
         if (fresh || !Files.exists(completeMarker(history))) {
             started.launcher("down");
-            started.dropDatabases();
+            started.dropDatabases("");
+            started.dropDatabases(SNAPSHOT_SUFFIX);
             deleteTree(history.run());
+        } else if (production) {
+            started.launcher("down");
+            if (started.hasSnapshot()) {
+                started.restoreSnapshot();
+            } else {
+                // A history kept by a run from before snapshots: from now on, every run starts where this one does.
+                started.takeSnapshot();
+            }
         }
         try {
             started.launcher("up");
@@ -121,13 +138,81 @@ public final class HistorySuite implements AutoCloseable {
         }
     }
 
-    private void dropDatabases() {
+    private void dropDatabases(String suffix) {
         try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
             for (String database : DATABASES) {
-                s.execute("DROP DATABASE IF EXISTS \"" + suite.env(database, "") + "\" WITH (FORCE)");
+                s.execute("DROP DATABASE IF EXISTS \"" + suite.env(database, "") + suffix + "\" WITH (FORCE)");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the history suite's databases: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean hasSnapshot() {
+        return Files.exists(snapshotFolder().resolve("complete"));
+    }
+
+    /**
+     * Stops the history suite, keeps its state as the one every later full run starts from, and starts it again.
+     * Taken right after the history is generated, so the first run and the next measure the same county.
+     */
+    public void snapshot() {
+        launcher("down");
+        takeSnapshot();
+        launcher("up");
+    }
+
+    /** With the history suite stopped: nothing may write while the files and templates are copied. */
+    private void takeSnapshot() {
+        try {
+            deleteTree(snapshotFolder());
+            dropDatabases(SNAPSHOT_SUFFIX);
+            copyDatabases("", SNAPSHOT_SUFFIX);
+            copyTree(suite.run().resolve("kafka"), snapshotFolder().resolve("kafka"));
+            Files.writeString(snapshotFolder().resolve("complete"), "the history as generated\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a snapshot of the history suite: " + e.getMessage(), e);
+        }
+    }
+
+    /** With the history suite stopped: its databases and its broker's data exactly as the snapshot holds them. */
+    private void restoreSnapshot() {
+        try {
+            dropDatabases("");
+            copyDatabases(SNAPSHOT_SUFFIX, "");
+            deleteTree(suite.run().resolve("kafka"));
+            copyTree(snapshotFolder().resolve("kafka"), suite.run().resolve("kafka"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore the history suite's snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    private Path snapshotFolder() {
+        return suite.run().resolve("snapshot");
+    }
+
+    /** A file copy of each database (no connection may be open to the source, so only with the suite stopped). */
+    private void copyDatabases(String fromSuffix, String toSuffix) {
+        try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
+            for (String database : DATABASES) {
+                String name = suite.env(database, "");
+                s.execute("CREATE DATABASE \"" + name + toSuffix + "\" TEMPLATE \"" + name + fromSuffix + "\" STRATEGY FILE_COPY");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot copy the history suite's databases: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 

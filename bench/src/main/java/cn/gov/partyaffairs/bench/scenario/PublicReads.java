@@ -75,7 +75,7 @@ public final class PublicReads {
 
     /**
      * Each read's throughput is a ratio to the same JVM's liveness check, measured in turns with it once the suite is
-     * quiet: liveness, read, liveness, read ... ({@link Plan#readRounds()} of each), both summed over the turns. A
+     * quiet: liveness, read, liveness, read ... ({@link Plan#rounds()} of each), both summed over the turns. A
      * ceiling measured minutes earlier, while the JIT or a consumer was still busy, moved every ratio by several times
      * between two runs; one measured just before the read still drifted by up to 40% between two idle runs, as the
      * machine's own state moved during the read.
@@ -95,7 +95,7 @@ public final class PublicReads {
                         Plan.CONNECTIONS, Duration.ZERO, plan.readWarmup());
             }
         }
-        int rounds = plan.readRounds();
+        int rounds = plan.rounds();
         for (var read : reads.entrySet()) {
             String id = prefix + "." + read.getKey();
             Quiet.await(suite, Bench.SUITE_PARTS, plan.quietLimit(), Bench::log);
