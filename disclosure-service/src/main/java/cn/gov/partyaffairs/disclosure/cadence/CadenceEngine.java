@@ -8,6 +8,7 @@ import cn.gov.partyaffairs.disclosure.config.DisclosureConfig;
 import cn.gov.partyaffairs.disclosure.organizations.Organization;
 import cn.gov.partyaffairs.platform.error.ProblemException;
 import cn.gov.partyaffairs.platform.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -47,18 +48,31 @@ public class CadenceEngine {
         this.clock = clock;
     }
 
-    /** One round: obligations up to today's period for every active organization, then the lapses. */
-    @Transactional
+    /**
+     * One round: obligations up to today's period for every active organization, then the lapses. Each
+     * organization's periods in a transaction of their own: in one transaction for the whole county, a round that
+     * wrote years of periods (a new history) held their rows for over a minute, and a clerk publishing for one of
+     * those organizations waited on them until both were rolled back at the transaction time-out.
+     */
     public int check() {
-        List<Organization> active = em.createQuery("from Organization where active = true", Organization.class)
-                .getResultList();
-        CadenceCalendar calendar = arrangements.cadence();
-        active.forEach(o -> ensureObligations(o, calendar));
-        markDue();
-        remindDueSoon(calendar);
-        int lapses = detectLapses();
-        announcePending();
-        return lapses;
+        List<UUID> active = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select id from Organization where active = true", UUID.class).getResultList());
+        CadenceCalendar calendar = QuarkusTransaction.requiringNew().call(arrangements::cadence);
+        for (UUID id : active) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Organization organization = em.find(Organization.class, id);
+                if (organization != null && organization.active) {
+                    ensureObligations(organization, calendar);
+                }
+            });
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            markDue();
+            remindDueSoon(calendar);
+            int lapses = detectLapses();
+            announcePending();
+            return lapses;
+        });
     }
 
     /** The county office excuses a period (a merger, a disaster): it no longer counts, and the reason is public. */
