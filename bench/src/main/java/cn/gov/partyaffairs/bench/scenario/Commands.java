@@ -79,8 +79,8 @@ public final class Commands {
     }
 
     /**
-     * The CPU time each process of the suite spent per command while the commands ran, less what it spends idle: with it the table shows what
-     * this machine's cores allow at most, whatever the suite waits on. PostgreSQL counts every backend of the server
+     * The CPU time each process of the suite spent per command while the commands ran, less what it spends idle: with
+     * it the table shows what this machine's cores allow at most, whatever the suite waits on. PostgreSQL counts every backend of the server
      * (the history suite's databases are on it; on an idle machine nothing else is).
      */
     private Map<String, Long> cpu() {
