@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -156,7 +157,14 @@ public final class Bench {
                 new Commands(plan, h, driver, results, run).measure("YP-V001",
                         h.getJson("/api/v1/public/disclosures?size=1", null).get("items").get(0).get("id").asText());
             });
-            step("rebuild", history::rebuild);
+            step("rebuild", () -> {
+                // The cadence engine takes the organizations just registered on its next round, within a minute.
+                if (plan.isFull()) {
+                    Thread.sleep(Duration.ofSeconds(65).toMillis());
+                }
+                quiet(h);
+                history.rebuild();
+            });
             step("fresh replica", () -> history.freshReplica(early != null ? early : history.startReplica()));
         }
     }
@@ -217,7 +225,7 @@ public final class Bench {
     private boolean complete(Report report) {
         List<String> wrong = new ArrayList<>(results.problems());
         results.figures().stream().filter(f -> !f.sane()).forEach(f -> wrong.add(f.id() + " = " + f.value()));
-        List<String> required = new ArrayList<>(List.of("pg.select.tps", "pg.write.tps", "kafka.produce.rps",
+        List<String> required = new ArrayList<>(List.of("pg.select.tps", "pg.write.tps", "pg.write.unsynced.tps", "kafka.produce.rps",
                 "kafka.e2e.p99.ms", "http.gateway.live.rps", "http.baseline.hello.rps", "t1.keepalive.max.ms",
                 "t1.new.max.ms", "history.events", "rebuild.eps", "catchup.eps", "history.http.gateway.live.rps"));
         for (String part : PARTS) {

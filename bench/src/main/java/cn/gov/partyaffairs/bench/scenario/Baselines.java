@@ -36,6 +36,8 @@ public final class Baselines {
         PostgresBaseline.Figures pg = PostgresBaseline.measure(suite, plan.baselineEach(), plan.rounds());
         results.add("pg.select.tps", "baseline", "PostgreSQL pgbench -S, 8 clients", pg.selectTps(), "tps");
         results.add("pg.write.tps", "baseline", "PostgreSQL 2-statement write transaction, 8 clients", pg.writeTps(), "tps");
+        results.add("pg.write.unsynced.tps", "baseline",
+                "the same write with synchronous_commit=off: what the server's processors allow for writes", pg.unsyncedWriteTps(), "tps");
         results.context("postgresql", pg.server());
     }
 

@@ -1,10 +1,12 @@
 package cn.gov.partyaffairs.bench.scenario;
 
+import cn.gov.partyaffairs.bench.Bench;
 import cn.gov.partyaffairs.bench.Plan;
 import cn.gov.partyaffairs.bench.load.LoadDriver;
 import cn.gov.partyaffairs.bench.load.Operation;
 import cn.gov.partyaffairs.bench.report.Results;
 import cn.gov.partyaffairs.bench.suite.CpuTime;
+import cn.gov.partyaffairs.bench.suite.Quiet;
 import cn.gov.partyaffairs.bench.suite.SuiteAccess;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -28,6 +30,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Commands {
 
+    /**
+     * The commands' ratios are to PostgreSQL's writes as its processors allow them, not as its disk does: the commands
+     * are bound by processors (see PostgresBaseline). T7 keeps the issue's synced write (Targets).
+     */
+    private static final String BASELINE = "pg.write.unsynced.tps";
+
     private final Plan plan;
     private final SuiteAccess suite;
     private final LoadDriver driver;
@@ -50,14 +58,18 @@ public final class Commands {
         String clerk = "Bearer " + suite.token("clerk");
         Map<String, Operation> commands = new LinkedHashMap<>();
         // A number of its own for every command of the run: the warm-up and the measured run count from 0 each.
-        commands.put("register", (client, ignored) -> register(client, admin, next.getAndIncrement()));
-        commands.put("draft-submit", (client, ignored) -> draftAndSubmit(client, clerk, clerkOrganization, next.getAndIncrement()));
+        // Registrations last: each new organization gets its periods and a public compliance outcome from the cadence
+        // engine within the next minute (four consumers each), and measured first they ran on into the next
+        // command's window (the comment's CPU time per command moved by half between two idle runs).
         commands.put("comment", (client, ignored) -> comment(client, publicDisclosure, next.getAndIncrement()));
+        commands.put("draft-submit", (client, ignored) -> draftAndSubmit(client, clerk, clerkOrganization, next.getAndIncrement()));
+        commands.put("register", (client, ignored) -> register(client, admin, next.getAndIncrement()));
         LoadDriver.Target target = LoadDriver.Target.keepAlive("localhost", suite.gatewayPort());
         Map<String, Double> idle = idleCpu(plan.command());
         for (var command : commands.entrySet()) {
             String id = "cmd." + command.getKey();
             pending.reset();
+            Quiet.await(suite, Bench.SUITE_PARTS, plan.quietLimit(), Bench::log);
             driver.closed(id + " warm-up", target, command.getValue(), Plan.CONNECTIONS, Duration.ZERO, plan.commandWarmup());
             Map<String, Long> cpuBefore = cpu();
             long start = System.nanoTime();
@@ -65,7 +77,7 @@ public final class Commands {
             Map<String, Long> cpuAfter = cpu();
             double seconds = (System.nanoTime() - start) / 1e9;
             results.add(id + ".ops", "commands", command.getKey() + " through the gateway, read-your-writes, 8 connections",
-                    o.throughput(), "ops/s", "pg.write.tps");
+                    o.throughput(), "ops/s", BASELINE);
             results.add(id + ".p50.ms", "commands", command.getKey() + ": p50", o.percentileMillis(50), "ms");
             results.add(id + ".p99.ms", "commands", command.getKey() + ": p99", o.percentileMillis(99), "ms");
             results.add(id + ".pending", "commands", command.getKey()
@@ -138,7 +150,7 @@ public final class Commands {
         results.add(id + ".cpu.ms", "commands", command + ": CPU time of the whole suite per command", total, "ms");
         int cores = Runtime.getRuntime().availableProcessors();
         results.add(id + ".cpu.ceiling.ops", "commands", command + ": what " + cores
-                + " cores allow at most at that CPU time per command", cores * 1000.0 / total, "ops/s", "pg.write.tps");
+                + " cores allow at most at that CPU time per command", cores * 1000.0 / total, "ops/s", BASELINE);
     }
 
     private Future<Integer> register(io.vertx.core.http.HttpClient client, String admin, long seq) {
