@@ -42,36 +42,84 @@ public final class PostgresBaseline {
 
     /** @param turns select and write taken this many times in turns, the median of each kept */
     public static Figures measure(SuiteAccess suite, Duration each, int turns) {
-        String pgbench = pgbench();
-        String server;
-        try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + SCRATCH);
-            s.execute("CREATE DATABASE " + SCRATCH);
-            try (var rows = s.executeQuery("SHOW server_version")) {
-                rows.next();
-                server = rows.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot make the scratch database: " + e.getMessage(), e);
-        }
-        try {
-            Path script = Files.createTempFile("pgbench-write-", ".sql");
-            Files.writeString(script, WRITE);
-            run(suite, pgbench, List.of("-i", "-q", "-s", "10"), "");
+        try (Scratch scratch = Scratch.open(suite)) {
             List<Double> selects = new ArrayList<>();
             List<Double> writes = new ArrayList<>();
             List<Double> unsyncedWrites = new ArrayList<>();
-            List<String> write = List.of("-n", "-c", "8", "-j", "2", "-T", seconds(each), "-f", script.toString());
             for (int turn = 0; turn < turns; turn++) {
-                selects.add(tps(run(suite, pgbench, List.of("-S", "-n", "-c", "8", "-j", "2", "-T", seconds(each)), "")));
-                writes.add(tps(run(suite, pgbench, write, "")));
-                unsyncedWrites.add(tps(run(suite, pgbench, write, "-c synchronous_commit=off")));
+                selects.add(scratch.select(each));
+                writes.add(scratch.write(each));
+                unsyncedWrites.add(scratch.unsyncedWrite(each));
             }
-            Files.deleteIfExists(script);
-            return new Figures(median(selects), median(writes), median(unsyncedWrites), pgbench, server);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } finally {
+            return new Figures(median(selects), median(writes), median(unsyncedWrites), scratch.pgbench, scratch.server);
+        }
+    }
+
+    /**
+     * The scratch database, initialized for pgbench, for turns of it taken where they are needed (the commands take
+     * theirs beside each command); dropped on close.
+     */
+    public static final class Scratch implements AutoCloseable {
+
+        private final SuiteAccess suite;
+        private final String pgbench;
+        private final String server;
+        private final Path script;
+
+        private Scratch(SuiteAccess suite, String pgbench, String server, Path script) {
+            this.suite = suite;
+            this.pgbench = pgbench;
+            this.server = server;
+            this.script = script;
+        }
+
+        public static Scratch open(SuiteAccess suite) {
+            String pgbench = pgbench();
+            String server;
+            try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + SCRATCH);
+                s.execute("CREATE DATABASE " + SCRATCH);
+                try (var rows = s.executeQuery("SHOW server_version")) {
+                    rows.next();
+                    server = rows.getString(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot make the scratch database: " + e.getMessage(), e);
+            }
+            try {
+                Path script = Files.createTempFile("pgbench-write-", ".sql");
+                Files.writeString(script, WRITE);
+                Scratch scratch = new Scratch(suite, pgbench, server, script);
+                run(suite, pgbench, List.of("-i", "-q", "-s", "10"), "");
+                return scratch;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public double select(Duration each) {
+            return tps(run(suite, pgbench, List.of("-S", "-n", "-c", "8", "-j", "2", "-T", seconds(each)), ""));
+        }
+
+        public double write(Duration each) {
+            return tps(run(suite, pgbench, writeArguments(each), ""));
+        }
+
+        public double unsyncedWrite(Duration each) {
+            return tps(run(suite, pgbench, writeArguments(each), "-c synchronous_commit=off"));
+        }
+
+        private List<String> writeArguments(Duration each) {
+            return List.of("-n", "-c", "8", "-j", "2", "-T", seconds(each), "-f", script.toString());
+        }
+
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(script);
+            } catch (IOException ignored) {
+                // a temporary file
+            }
             try (Connection c = suite.connect("postgres"); var s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + SCRATCH);
             } catch (SQLException ignored) {
