@@ -158,7 +158,8 @@ public final class Bench {
                         h.getJson("/api/v1/public/disclosures?size=1", null).get("items").get(0).get("id").asText());
             });
             step("rebuild", () -> {
-                // The cadence engine takes the organizations just registered on its next round, within a minute.
+                // The cadence engine takes the organizations just registered on its next round: within a minute, the
+                // disclosure service's disclosure.cadence.check-interval (1m) that the history suite runs with.
                 if (plan.isFull()) {
                     Thread.sleep(Duration.ofSeconds(65).toMillis());
                 }

@@ -32,8 +32,8 @@ public record Plan(String name,
     // measures beside its history suite on purpose and does not wait.
     // readWarmup: each public read (and the liveness check) once before any is measured, so the JIT has them all.
     // rounds: a read and its liveness ceiling are measured in this many turns each (see PublicReads.measure), and
-    // pgbench's select and write runs this many times each, the median kept (two idle runs' single writes: 4,449
-    // and 5,540 tps; the medians of the next pair still 4,127 and 6,090: the write is bound by commits).
+    // pgbench's select, write and unsynced write run this many times each, the median kept (two idle runs' single
+    // writes: 4,449 and 5,540 tps; the medians of the next pair still 4,127 and 6,090: the write is bound by commits).
     // commandWarmup: commands go through paths of four JVMs that nothing before them ran (the forwarder, the
     // read-your-writes wait); measured after 3 s, two idle runs disagreed by 70% on every command, and after 20 s
     // the JVMs' compiler threads were still the busiest in the window (run 20261207T164515Z).
