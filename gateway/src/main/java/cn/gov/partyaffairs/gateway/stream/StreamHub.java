@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,20 +62,33 @@ public class StreamHub {
         }
     }
 
-    /** Called by the tail alone, in seq order. */
+    /**
+     * Called by the tail alone, in seq order. Each subscriber gets what it may see of the batch in one write: a burst
+     * (a cadence round announces dozens of outcomes within milliseconds) cost a thousand viewers one write each per
+     * event, and the event after the burst reached them half a second late.
+     */
     void publish(List<LoggedEvent> events, long newPosition) {
         synchronized (fanOut) {
             if (!events.isEmpty()) {
+                Buffer joined = join(events);
                 byLoop.forEach((context, group) -> context.runOnContext(nothing -> {
                     for (Subscriber subscriber : group) {
-                        for (LoggedEvent event : events) {
-                            subscriber.offer(event);
-                        }
+                        subscriber.offer(events, joined);
                     }
                 }));
             }
             position = newPosition;
         }
+    }
+
+    /** The frames of {@code events} as one buffer (the frame itself for one event). */
+    static Buffer join(List<LoggedEvent> events) {
+        if (events.size() == 1) {
+            return events.get(0).frame();
+        }
+        Buffer joined = Buffer.buffer(events.stream().mapToInt(event -> event.frame().length()).sum());
+        events.forEach(event -> joined.appendBuffer(event.frame()));
+        return joined;
     }
 
     void keepAlive() {
@@ -96,7 +110,8 @@ public class StreamHub {
         private final HttpServerResponse response;
         private final StreamScope scope;
         final long joinedAt;
-        private final ArrayDeque<Buffer> backlog = new ArrayDeque<>();
+        private final ArrayDeque<Frames> backlog = new ArrayDeque<>();
+        private int backlogFrames;
         private boolean catchingUp;
         private boolean draining;
         private boolean closed;
@@ -112,15 +127,14 @@ public class StreamHub {
             this.catchingUp = !live;
         }
 
-        void offer(LoggedEvent event) {
-            if (event.seq() <= delivered || !event.visibleTo(scope)) {
-                return;
-            }
+        /** A batch from the tail; {@code joined}: all its frames, sent as they are when this one may see them all. */
+        void offer(List<LoggedEvent> events, Buffer joined) {
+            List<LoggedEvent> fresh = visibleAfterDelivered(events);
             if (catchingUp) {
-                pending(event);
-            } else {
-                delivered = event.seq();
-                send(event.frame());
+                fresh.forEach(this::pending);
+            } else if (!fresh.isEmpty()) {
+                delivered = fresh.get(fresh.size() - 1).seq();
+                send(fresh.size() == events.size() ? joined : join(fresh), fresh.size());
             }
         }
 
@@ -136,39 +150,46 @@ public class StreamHub {
 
         /** A page of what it missed, from the log (on its event loop). */
         void missed(List<LoggedEvent> events) {
-            for (LoggedEvent event : events) {
-                if (event.seq() > delivered && event.visibleTo(scope)) {
-                    delivered = event.seq();
-                    send(event.frame());
-                }
+            List<LoggedEvent> fresh = visibleAfterDelivered(events);
+            if (!fresh.isEmpty()) {
+                delivered = fresh.get(fresh.size() - 1).seq();
+                send(join(fresh), fresh.size());
             }
         }
 
         /** Caught up with the log: what waited goes out, and from now on live events go straight out. */
         void caughtUp() {
             catchingUp = false;
-            while (!waitingLive.isEmpty()) {
-                LoggedEvent event = waitingLive.poll();
-                if (event.seq() > delivered) {
-                    delivered = event.seq();
-                    send(event.frame());
+            List<LoggedEvent> waited = new ArrayList<>(waitingLive);
+            waitingLive.clear();
+            missed(waited);
+        }
+
+        private List<LoggedEvent> visibleAfterDelivered(List<LoggedEvent> events) {
+            List<LoggedEvent> fresh = new ArrayList<>(events.size());
+            for (LoggedEvent event : events) {
+                if (event.seq() > delivered && event.visibleTo(scope)) {
+                    fresh.add(event);
                 }
             }
+            return fresh;
         }
 
         void keepAlive() {
             if (!catchingUp) {
-                send(KEEP_ALIVE);
+                send(KEEP_ALIVE, 1);
             }
         }
 
-        void send(Buffer frame) {
+        /** {@code frames}: how many frames the buffer holds, which is what the backlog limit counts. */
+        void send(Buffer buffer, int frames) {
             if (closed) {
                 return;
             }
             if (draining || response.writeQueueFull()) {
-                backlog.add(frame);
-                if (backlog.size() > backlogLimit) {
+                backlog.add(new Frames(buffer, frames));
+                backlogFrames += frames;
+                if (backlogFrames > backlogLimit) {
                     close();
                     return;
                 }
@@ -178,12 +199,14 @@ public class StreamHub {
                 }
                 return;
             }
-            response.write(frame);
+            response.write(buffer);
         }
 
         private void drain() {
             while (!backlog.isEmpty() && !response.writeQueueFull()) {
-                response.write(backlog.poll());
+                Frames next = backlog.poll();
+                backlogFrames -= next.count();
+                response.write(next.buffer());
             }
             if (backlog.isEmpty()) {
                 draining = false;
@@ -197,6 +220,7 @@ public class StreamHub {
             if (!closed) {
                 closed = true;
                 backlog.clear();
+                backlogFrames = 0;
                 waitingLive.clear();
                 leave(this);
                 response.reset();
@@ -207,5 +231,8 @@ public class StreamHub {
             closed = true;
             leave(this);
         }
+    }
+
+    private record Frames(Buffer buffer, int count) {
     }
 }
