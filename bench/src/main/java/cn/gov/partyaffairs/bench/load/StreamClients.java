@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SynchronizedHistogram;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ public final class StreamClients implements AutoCloseable {
     private final int count;
     private final AtomicLongArray sentAt;
     private final Histogram latencyMicros = new SynchronizedHistogram(TimeUnit.MINUTES.toMicros(2), 3);
+    /** The same, each marker apart: a miss can be traced to one slow event (a burst ahead of it) or to all. */
+    private final Histogram[] latencyMicrosByMarker;
     private final LongAdder frames = new LongAdder();
     private final LongAdder markedFrames = new LongAdder();
     private final AtomicLong failedConnections = new AtomicLong();
@@ -52,6 +55,10 @@ public final class StreamClients implements AutoCloseable {
         this.prefix = prefix;
         this.count = count;
         this.sentAt = new AtomicLongArray(markers);
+        this.latencyMicrosByMarker = new Histogram[markers];
+        for (int n = 0; n < markers; n++) {
+            latencyMicrosByMarker[n] = new SynchronizedHistogram(TimeUnit.MINUTES.toMicros(2), 2);
+        }
     }
 
     /** Connects every client, a batch at a time; answers how many are streaming. */
@@ -129,7 +136,9 @@ public final class StreamClients implements AutoCloseable {
                         if (marker < sentAt.length() && sentAt.get(marker) != 0 && !seen.get(marker)) {
                             seen.set(marker);
                             markedFrames.increment();
-                            latencyMicros.recordValue(Math.max(1, (now - sentAt.get(marker)) / 1000));
+                            long micros = Math.max(1, (now - sentAt.get(marker)) / 1000);
+                            latencyMicros.recordValue(micros);
+                            latencyMicrosByMarker[marker].recordValue(micros);
                         }
                     }
                 }
@@ -139,7 +148,14 @@ public final class StreamClients implements AutoCloseable {
 
     /** What the clients saw of {@code markersSent} markers. */
     public record Seen(int clients, long failedConnections, long dropped, long frames, long expected, long received,
-                       Histogram latencyMicros) {
+                       Histogram latencyMicros, List<Histogram> latencyMicrosByMarker) {
+
+        /** Each marker's p50 and p99 in milliseconds, in the order they were sent. */
+        public List<String> perMarkerMillis() {
+            return latencyMicrosByMarker.stream().map(h -> h.getTotalCount() == 0 ? "none"
+                    : "%.0f/%.0f".formatted(h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0))
+                    .toList();
+        }
 
         public long missed() {
             return expected - received;
@@ -163,7 +179,8 @@ public final class StreamClients implements AutoCloseable {
             clients = open.size();
         }
         return new Seen(clients, failedConnections.get(), dropped.get(), frames.sum(), (long) clients * markersSent,
-                markedFrames.sum(), latencyMicros.copy());
+                markedFrames.sum(), latencyMicros.copy(),
+                Arrays.stream(latencyMicrosByMarker).map(Histogram::copy).toList());
     }
 
     public long frames() {

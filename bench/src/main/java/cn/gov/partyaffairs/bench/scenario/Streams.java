@@ -65,6 +65,7 @@ public final class Streams {
             results.add("sse." + count + ".p50.ms", group, of + "publish → frame p50", seen.percentileMillis(50), "ms");
             results.add("sse." + count + ".p99.ms", group, of + "publish → frame p99", seen.percentileMillis(99), "ms");
             results.add("sse." + count + ".missed", group, of + "frames missed", seen.missed(), "frames");
+            results.context("sse." + count + ".per.event.p50/p99.ms", seen.perMarkerMillis());
             results.add("sse." + count + ".busy.rss.mib", group, of + "gateway resident memory", SuiteAccess.residentMiB(gatewayPid), "MiB");
             if (connected < count) {
                 results.problem(count + " stream clients: only " + connected + " connected (" + seen.failedConnections()
