@@ -29,15 +29,18 @@ class StreamReplicasIT {
                 for (int i = 1; i <= 3; i++) {
                     register(admin, marker + "-" + i);
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() -> one.containing(marker).size() == 3
-                        && two.containing(marker).size() == 3);
+                // untilAsserted: a time-out says what each replica's client had by then
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(3, 3),
+                        List.of(one.containing(marker).size(), two.containing(marker).size()),
+                        "frames of the three registrations on the first replica's client and on the second's"));
                 assertEquals(ids(one.containing(marker)), ids(two.containing(marker)), "the same events, ids and order");
                 lastSeen = one.containing(marker + "-2").get(0).id();
             }
             register(admin, marker + "-4");
             register(admin, marker + "-5");
             try (SseClient resumed = new SseClient(second.url() + "/api/public/stream", lastSeen, null).connected()) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> !resumed.containing(marker + "-5").isEmpty());
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(false,
+                        resumed.containing(marker + "-5").isEmpty(), "the resumed client had " + resumed.containing(marker)));
                 Thread.sleep(500);
                 List<SseClient.Event> seen = resumed.containing(marker);
                 assertEquals(3, seen.size(), "exactly what it missed, once each: " + seen);
