@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Two gateway replicas on the one event log: each streams every event (whichever replica applied it), with the same
@@ -39,7 +40,7 @@ class StreamReplicasIT {
             register(admin, marker + "-4");
             register(admin, marker + "-5");
             try (SseClient resumed = new SseClient(second.url() + "/api/public/stream", lastSeen, null).connected()) {
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(false,
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertFalse(
                         resumed.containing(marker + "-5").isEmpty(), "the resumed client had " + resumed.containing(marker)));
                 Thread.sleep(500);
                 List<SseClient.Event> seen = resumed.containing(marker);

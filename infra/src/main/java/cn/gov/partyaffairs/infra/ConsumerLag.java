@@ -56,7 +56,8 @@ final class ConsumerLag implements AutoCloseable {
             Set<TopicPartition> assigned = group.members().stream()
                     .flatMap(m -> m.assignment().topicPartitions().stream()).collect(Collectors.toSet());
             if (group.groupState() != GroupState.STABLE) {
-                // Rebalancing (after a broker restart, a replica joining or leaving): nobody reads meanwhile.
+                // Rebalancing (after a broker restart, a replica joining or leaving): the partitions changing hands
+                // are not read meanwhile, and which they are cannot be told from here.
                 behind.put(group.groupId(), REBALANCING);
                 continue;
             }
